@@ -1,0 +1,88 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using Payouts.Domain.Monetary;
+
+namespace Payouts.Domain.Records.Validation;
+
+/// <summary>Turns one JSON deal record of the HTTP/queue contract into a <see cref="DealRecord"/>, or every reason it cannot be one.</summary>
+public static class DealRecordReader
+{
+    /// <summary>Larger than any real deal; a 30-digit amount is a bug on the partner side, not a payout.</summary>
+    public const decimal MaxAbsoluteAmount = 10_000_000_000m;
+
+    /// <summary>Diamond bonuses are exact decimals but never finer than this.</summary>
+    public const int MaxDiamondDecimals = 4;
+
+    private static readonly FrozenDictionary<string, DealType> Types =
+        Enum.GetValues<DealType>().ToFrozenDictionary(t => t.WireName(), t => t, StringComparer.Ordinal);
+
+    public static RecordReadResult<DealRecord> Read(JsonElement json, RecordReadContext context)
+    {
+        var errors = new FieldErrors();
+        var fields = new JsonFields(json, errors);
+        var recordId = fields.Identifier("recordId", required: true);
+        var creatorId = fields.Identifier("creatorId", required: true);
+        var type = fields.Choice<DealType>("type", Types, whenMissing: null);
+        var brand = fields.FreeText("brand");
+        var amount = fields.DecimalString("amount", required: true);
+        var unit = fields.Identifier("currency", required: true);
+        var earnedAt = fields.Instant("earnedAt", context.Now);
+        var reference = fields.FreeText("reference");
+        var commission = fields.ShareString("agencyCommissionRate");
+
+        if (type is not null and not DealType.EventBonus && brand is null && !errors.Has("brand"))
+        {
+            errors.Add("brand", "is required for brand deals (all types but eventBonus)");
+        }
+
+        var dealAmount = amount is null || unit is null ? null : ReadAmount(amount.Value, unit, type, errors);
+
+        if (!errors.IsEmpty)
+        {
+            return new RecordReadResult<DealRecord>(null, recordId, errors);
+        }
+
+        var record = new DealRecord(context.PartnerId, recordId!, creatorId!, type!.Value, brand, dealAmount!, earnedAt!.Value, reference, commission);
+        return new RecordReadResult<DealRecord>(record, recordId, errors);
+    }
+
+    private static DealAmount? ReadAmount(decimal amount, string unit, DealType? type, FieldErrors errors)
+    {
+        if (amount == 0m)
+        {
+            errors.Add("amount", "must not be zero");
+        }
+        else if (Math.Abs(amount) > MaxAbsoluteAmount)
+        {
+            errors.Add("amount", $"must be at most {MaxAbsoluteAmount:N0} in absolute value");
+        }
+
+        if (unit == DealAmount.DiamondUnit)
+        {
+            if (type is not null and not DealType.EventBonus)
+            {
+                errors.Add("currency", "DIAMOND is only allowed for eventBonus");
+            }
+
+            if (amount.Scale > MaxDiamondDecimals && decimal.Round(amount, MaxDiamondDecimals) != amount)
+            {
+                errors.Add("amount", $"must have at most {MaxDiamondDecimals} decimals for diamonds");
+            }
+
+            return errors.IsEmpty ? DealAmount.OfDiamonds(amount) : null;
+        }
+
+        if (!Currency.TryFromCode(unit, out var currency))
+        {
+            errors.Add("currency", "must be a supported ISO 4217 code (e.g. EUR, USD) or DIAMOND");
+            return null;
+        }
+
+        if (decimal.Round(amount, currency.MinorUnits) != amount)
+        {
+            errors.Add("amount", $"must have at most {currency.MinorUnits} decimals for {currency.Code}");
+        }
+
+        return errors.IsEmpty ? DealAmount.Of(amount, currency) : null;
+    }
+}

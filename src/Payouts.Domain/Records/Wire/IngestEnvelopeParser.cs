@@ -1,0 +1,120 @@
+using System.Text;
+using System.Text.Json;
+using Payouts.Domain.Records.Validation;
+
+namespace Payouts.Domain.Records.Wire;
+
+/// <summary>
+/// Parses a batch body without trusting it: bounded depth, bounded record count, the envelope's shape checked before
+/// any record is read. Individual records are validated later, one by one, so one bad record never sinks the batch.
+/// </summary>
+public static class IngestEnvelopeParser
+{
+    public const int MaxRecords = 1000;
+
+    /// <summary>Records are flat objects; anything nested deeper is not a record.</summary>
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 8, CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false };
+
+    public static EnvelopeParseResult Parse(ReadOnlyMemory<byte> body, EnvelopeFormat format) =>
+        format == EnvelopeFormat.NdJson ? ParseNdJson(body) : ParseJson(body);
+
+    private static EnvelopeParseResult ParseJson(ReadOnlyMemory<byte> body)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, Options);
+        }
+        catch (JsonException ex)
+        {
+            return EnvelopeParseResult.Refused($"The body is not valid JSON: {ex.Message}");
+        }
+
+        var root = document.RootElement;
+        string? problem = null;
+        string? field = null;
+        string? partnerId = null;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            (problem, field) = ("The body must be a JSON object { \"partnerId\": ..., \"records\": [...] }.", null);
+        }
+        else if (!root.TryGetProperty("partnerId", out var partner) || partner.ValueKind != JsonValueKind.String)
+        {
+            (problem, field) = ("partnerId is required and must be a string.", "partnerId");
+        }
+        else if (TextRules.IdentifierProblem(partnerId = partner.GetString()!) is { } idProblem)
+        {
+            (problem, field) = ($"partnerId {idProblem}.", "partnerId");
+        }
+        else if (!root.TryGetProperty("records", out var records) || records.ValueKind != JsonValueKind.Array)
+        {
+            (problem, field) = ("records is required and must be an array.", "records");
+        }
+        else if (CountProblem(records.GetArrayLength()) is { } countProblem)
+        {
+            (problem, field) = (countProblem, "records");
+        }
+        else
+        {
+            return new EnvelopeParseResult(new IngestEnvelope(partnerId, records.EnumerateArray().ToArray(), [document]), null);
+        }
+
+        document.Dispose();
+        return EnvelopeParseResult.Refused(problem, field);
+    }
+
+    private static EnvelopeParseResult ParseNdJson(ReadOnlyMemory<byte> body)
+    {
+        var documents = new List<JsonDocument>();
+        var lineNumber = 0;
+        try
+        {
+            foreach (var line in Lines(body))
+            {
+                lineNumber++;
+                if (documents.Count == MaxRecords)
+                {
+                    throw new InvalidDataException(CountProblem(MaxRecords + 1));
+                }
+
+                documents.Add(JsonDocument.Parse(line, Options));
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidDataException)
+        {
+            documents.ForEach(d => d.Dispose());
+            return EnvelopeParseResult.Refused(ex is JsonException ? $"Line {lineNumber} is not valid JSON: {ex.Message}" : ex.Message);
+        }
+
+        if (CountProblem(documents.Count) is { } problem)
+        {
+            return EnvelopeParseResult.Refused(problem, "records");
+        }
+
+        return new EnvelopeParseResult(new IngestEnvelope(null, documents.Select(d => d.RootElement).ToArray(), documents), null);
+    }
+
+    private static string? CountProblem(int count) =>
+        count == 0 ? "The batch holds no records."
+        : count > MaxRecords ? $"A batch holds at most {MaxRecords} records; split it."
+        : null;
+
+    private static IEnumerable<ReadOnlyMemory<byte>> Lines(ReadOnlyMemory<byte> body)
+    {
+        var start = 0;
+        for (var i = 0; i <= body.Length; i++)
+        {
+            if (i == body.Length || body.Span[i] == (byte)'\n')
+            {
+                var line = body[start..i];
+                start = i + 1;
+                if (!IsBlank(line.Span))
+                {
+                    yield return line;
+                }
+            }
+        }
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> line) => Encoding.UTF8.GetString(line).Trim().Length == 0;
+}

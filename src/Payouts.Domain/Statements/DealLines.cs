@@ -1,0 +1,100 @@
+using Payouts.Domain.Contracts;
+using Payouts.Domain.Monetary;
+using Payouts.Domain.Periods;
+using Payouts.Domain.Records;
+
+namespace Payouts.Domain.Statements;
+
+/// <summary>One line per deal or bonus: money converted at the period's FX, diamonds at the record date's diamond value.</summary>
+internal static class DealLines
+{
+    public static List<StatementLine> Build(
+        IReadOnlyList<DealEntry> deals,
+        PeriodKey period,
+        CreatorContract contract,
+        StatementContext context,
+        List<string> blockedReasons)
+    {
+        var lines = new List<StatementLine>(deals.Count);
+        var ordered = deals
+            .OrderBy(d => d.Period == period ? 0 : 1)
+            .ThenBy(d => d.Period)
+            .ThenBy(d => d.Record.RevenueType)
+            .ThenBy(d => d.Record.EarnedAt)
+            .ThenBy(d => d.Record.PartnerId, StringComparer.Ordinal)
+            .ThenBy(d => d.Record.RecordId, StringComparer.Ordinal);
+        foreach (var deal in ordered)
+        {
+            if (deal.Period > period)
+            {
+                throw new ArgumentException($"A deal of {deal.Period} cannot be counted in the statement for {period}.", nameof(deals));
+            }
+
+            var line = Value(deal, period, contract, context, blockedReasons);
+            if (line is not null)
+            {
+                lines.Add(line);
+            }
+        }
+
+        return lines;
+    }
+
+    private static StatementLine? Value(DealEntry deal, PeriodKey period, CreatorContract contract, StatementContext context, List<string> blockedReasons)
+    {
+        var record = deal.Record;
+        var amount = record.Amount;
+        decimal? usd = null;
+        Diamonds? diamonds = null;
+        var rates = new List<AppliedRate>(2);
+        FxRateLookup fx;
+        if (amount.IsDiamonds)
+        {
+            var date = context.Calendar.LocalDateOf(record.EarnedAt);
+            var perDiamond = context.Rates.UsdPerDiamondOn(contract.Region, date);
+            if (!perDiamond.IsFound)
+            {
+                blockedReasons.Add($"bonus {record.RecordId} cannot be valued: {perDiamond.MissingReason}");
+                return null;
+            }
+
+            diamonds = new Diamonds(amount.Value);
+            usd = perDiamond.Value.Value.ToUsd(diamonds.Value);
+            rates.Add(new AppliedRate("usdPerDiamond", perDiamond.Value.VersionId, perDiamond.Value.Value.Value));
+            fx = context.FxToPayout(Currency.USD);
+        }
+        else
+        {
+            fx = context.FxToPayout(amount.Currency!);
+        }
+
+        if (!fx.IsFound)
+        {
+            blockedReasons.Add(fx.MissingReason);
+            return null;
+        }
+
+        rates.Add(FxLines.Applied(fx.Value));
+        var original = deal.Period == period ? (PeriodKey?)null : deal.Period;
+        var isBonus = record.RevenueType == RevenueType.Bonuses;
+        var label = $"{(isBonus ? "Bonus" : "Deal")}: {record.Type.WireName()}{(record.Brand is null ? string.Empty : $", {record.Brand}")}{(record.Reference is null ? string.Empty : $" ({record.Reference})")}";
+        return new StatementLine
+        {
+            Kind = isBonus ? LineKind.Bonus : LineKind.Deal,
+            Revenue = record.RevenueType,
+            Description = original is null ? label : $"Prior-period adjustment {original}: {label}",
+            OriginalPeriod = original,
+            Amount = fx.Value.Value.ConvertAndRound(usd ?? amount.Value),
+            Sources = new LineSources(1, 0, 0),
+            PartnerId = record.PartnerId,
+            RecordId = record.RecordId,
+            Brand = record.Brand,
+            Reference = record.Reference,
+            Diamonds = diamonds,
+            Usd = usd,
+            SourceAmount = amount,
+            AgencyCommissionOverride = record.AgencyCommissionRate,
+            Rates = rates,
+        };
+    }
+}

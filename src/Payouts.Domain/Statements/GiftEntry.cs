@@ -1,0 +1,38 @@
+using NodaTime;
+using Payouts.Domain.Monetary;
+using Payouts.Domain.Periods;
+using Payouts.Domain.Records;
+
+namespace Payouts.Domain.Statements;
+
+/// <summary>
+/// A gift record reduced to what the calculator needs: signed coins, the instant whose rates value it, and the period
+/// it belongs to (when that period is earlier than the statement's, it is a prior-period adjustment).
+/// A small struct, so a million of them aggregate without a per-record allocation.
+/// </summary>
+public readonly record struct GiftEntry(Coins Coins, int Quantity, bool IsRefund, Instant ValuedAt, PeriodKey Period)
+{
+    public static GiftEntry From(GiftRecord gift, PeriodCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(gift);
+        return gift.Kind == GiftKind.Refund
+            ? throw new ArgumentException("Use ForRefund for refunds: they are valued at the refunded gift's rates.", nameof(gift))
+            : new GiftEntry(gift.Coins, gift.Quantity, false, gift.OccurredAt, calendar.PeriodOf(gift.OccurredAt));
+    }
+
+    /// <summary>
+    /// A refund is valued at the rates of the gift it refunds and counts toward that gift's period. When the original is
+    /// unknown (never sent to us), it is valued at its own date, the best evidence there is.
+    /// </summary>
+    public static GiftEntry ForRefund(GiftRecord refund, GiftRecord? original, PeriodCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(refund);
+        if (refund.Kind != GiftKind.Refund)
+        {
+            throw new ArgumentException("Not a refund.", nameof(refund));
+        }
+
+        var valuedAt = original?.OccurredAt ?? refund.OccurredAt;
+        return new GiftEntry(refund.Coins, refund.Quantity, true, valuedAt, calendar.PeriodOf(valuedAt));
+    }
+}

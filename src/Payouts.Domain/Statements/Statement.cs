@@ -1,0 +1,52 @@
+using NodaTime;
+using Payouts.Domain.Monetary;
+using Payouts.Domain.Periods;
+
+namespace Payouts.Domain.Statements;
+
+/// <summary>
+/// A creator's payout statement for one period. Immutable once issued: a correction is a new version with a reason.
+/// </summary>
+public sealed record Statement
+{
+    public required StatementId Id { get; init; }
+
+    public string CreatorId => Id.CreatorId;
+
+    public PeriodKey Period => Id.Period;
+
+    public int Version => Id.Version;
+
+    /// <summary>The IANA zone the period is cut in, e.g. "Europe/Paris".</summary>
+    public required string Zone { get; init; }
+
+    public required StatementStatus Status { get; init; }
+
+    /// <summary>Null only when blocked for want of a contract.</summary>
+    public Currency? Currency { get; init; }
+
+    public string? AgencyId { get; init; }
+
+    public string? ContractVersion { get; init; }
+
+    public IReadOnlyList<StatementLine> Lines { get; init; } = [];
+
+    /// <summary>Null when blocked.</summary>
+    public StatementTotals? Totals { get; init; }
+
+    public GiftSummary? Gifts { get; init; }
+
+    /// <summary>Every distinct rate used by any line.</summary>
+    public IReadOnlyList<AppliedRate> RatesUsed { get; init; } = [];
+
+    public IReadOnlyList<string> BlockedReasons { get; init; } = [];
+
+    /// <summary>Why this version replaces the previous one; null for version 1.</summary>
+    public string? CorrectionReason { get; init; }
+
+    /// <summary>SHA-256 of the canonical JSON content (everything but this hash and <see cref="IssuedAt"/>).</summary>
+    public string ContentHash { get; init; } = string.Empty;
+
+    /// <summary>Set when the statement is stored; not part of the content hash, so a rebuild hashes the same.</summary>
+    public Instant? IssuedAt { get; init; }
+}

@@ -1,0 +1,124 @@
+using Payouts.Domain.Contracts;
+using Payouts.Domain.Monetary;
+using Payouts.Domain.Rates;
+
+namespace Payouts.Domain.Statements;
+
+/// <summary>
+/// Computes one creator's statement for one period, exactly as DOMAIN.md §4 says: every line rounded once to the payout
+/// currency (midpoint away from zero), every total a sum of rounded lines. Pure: same request, same statement, same hash.
+/// </summary>
+public static class StatementCalculator
+{
+    public static Statement Calculate(StatementRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var period = request.Id.Period;
+        var blocked = new List<string>();
+        var contractVersion = new EffectiveSeries<CreatorContract>("creator contract", request.ContractVersions).At(period.LastDay);
+        if (!contractVersion.IsFound)
+        {
+            return Blocked(request, null, [$"{contractVersion.MissingReason} (the last day of {period})"]);
+        }
+
+        var contract = contractVersion.Value.Value;
+        var currency = contract.PayoutCurrency;
+        var broughtForward = request.BroughtForward ?? Money.Zero(currency);
+        if (broughtForward.Currency != currency)
+        {
+            blocked.Add($"the brought-forward balance is in {broughtForward.Currency.Code} but the contract pays in {currency.Code}");
+        }
+
+        var context = new StatementContext(request.Calendar, request.Rates, period, currency);
+        var timeline = request.Rates.TimelineFor(contract.Region, request.Calendar.Zone);
+        var gifts = GiftLines.Build(request.Gifts, period, timeline, () => context.FxToPayout(Currency.USD), blocked);
+        var deals = DealLines.Build(request.Deals, period, contract, context, blocked);
+        if (blocked.Count > 0)
+        {
+            return Blocked(request, contractVersion.Value, blocked);
+        }
+
+        var revenue = gifts.Where(l => !l.IsAdjustment)
+            .Concat(deals.Where(l => !l.IsAdjustment))
+            .Concat(gifts.Where(l => l.IsAdjustment).Concat(deals.Where(l => l.IsAdjustment)).OrderBy(l => l.OriginalPeriod))
+            .ToList();
+        var commission = ChargeLines.AgencyCommission(revenue, contract).ToList();
+        var lines = revenue.Concat(commission).ToList();
+        if (ChargeLines.Withholding(lines, contract) is { } withholding)
+        {
+            lines.Add(withholding);
+        }
+
+        var totals = Totals(lines, broughtForward, contract);
+        var statement = new Statement
+        {
+            Id = request.Id,
+            Zone = request.Calendar.Zone.Id,
+            Status = StatusOf(request, totals),
+            Currency = currency,
+            AgencyId = contract.AgencyId,
+            ContractVersion = contractVersion.Value.VersionId,
+            Lines = lines,
+            Totals = totals,
+            Gifts = Summary(gifts),
+            RatesUsed = lines.SelectMany(l => l.Rates).Distinct().OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.VersionId, StringComparer.Ordinal).ToList(),
+            CorrectionReason = request.CorrectionReason,
+        };
+        return statement with { ContentHash = StatementHash.Compute(statement) };
+    }
+
+    private static StatementTotals Totals(List<StatementLine> lines, Money broughtForward, CreatorContract contract)
+    {
+        var currency = contract.PayoutCurrency;
+        Money SumOf(Func<StatementLine, bool> which) => ChargeLines.Sum(lines.Where(which), currency);
+
+        var net = SumOf(_ => true);
+        var balance = broughtForward + net;
+
+        // A balance at or above the minimum is paid in full; below it (or negative) it waits for later earnings.
+        var pays = balance.MinorUnits > 0 && balance >= contract.MinimumPayout;
+        return new StatementTotals(
+            Gifts: SumOf(l => l.IsRevenue && l.Revenue == RevenueType.Gifts),
+            Deals: SumOf(l => l.IsRevenue && l.Revenue == RevenueType.Deals),
+            Bonuses: SumOf(l => l.IsRevenue && l.Revenue == RevenueType.Bonuses),
+            AgencyCommission: SumOf(l => l.Kind == LineKind.AgencyCommission),
+            Withholding: SumOf(l => l.Kind == LineKind.Withholding),
+            Net: net,
+            BroughtForward: broughtForward,
+            Balance: balance,
+            MinimumPayout: contract.MinimumPayout,
+            Payable: pays ? balance : Money.Zero(currency),
+            CarriedForward: pays ? Money.Zero(currency) : balance);
+    }
+
+    private static StatementStatus StatusOf(StatementRequest request, StatementTotals totals) =>
+        request.Draft ? StatementStatus.Draft
+        : totals.Payable.IsZero ? StatementStatus.CarriedForward
+        : StatementStatus.Issued;
+
+    private static GiftSummary? Summary(List<StatementLine> gifts) =>
+        gifts.Count == 0
+            ? null
+            : new GiftSummary(
+                new Coins(gifts.Sum(l => l.Coins!.Value.Value)),
+                new Diamonds(gifts.Sum(l => l.Diamonds!.Value.Value)),
+                gifts.Sum(l => l.Usd!.Value),
+                gifts.Sum(l => l.GrossGiftUsd!.Value),
+                gifts.Sum(l => l.PlatformShareUsd!.Value));
+
+    private static Statement Blocked(StatementRequest request, Versioned<CreatorContract>? contract, IEnumerable<string> reasons)
+    {
+        var statement = new Statement
+        {
+            Id = request.Id,
+            Zone = request.Calendar.Zone.Id,
+            Status = StatementStatus.Blocked,
+            Currency = contract?.Value.PayoutCurrency,
+            AgencyId = contract?.Value.AgencyId,
+            ContractVersion = contract?.VersionId,
+            BlockedReasons = reasons.Distinct(StringComparer.Ordinal).ToList(),
+            CorrectionReason = request.CorrectionReason,
+        };
+        return statement with { ContentHash = StatementHash.Compute(statement) };
+    }
+}

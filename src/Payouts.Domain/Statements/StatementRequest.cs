@@ -1,0 +1,24 @@
+using Payouts.Domain.Contracts;
+using Payouts.Domain.Monetary;
+using Payouts.Domain.Periods;
+using Payouts.Domain.Rates;
+
+namespace Payouts.Domain.Statements;
+
+/// <summary>Everything one statement is computed from. The calculator reads nothing else: no clock, no storage.</summary>
+public sealed record StatementRequest(
+    StatementId Id,
+    PeriodCalendar Calendar,
+    IReadOnlyList<Versioned<CreatorContract>> ContractVersions,
+    RateBook Rates,
+    IReadOnlyList<GiftEntry> Gifts,
+    IReadOnlyList<DealEntry> Deals)
+{
+    /// <summary>The previous statement's carried-forward balance; null is nothing carried.</summary>
+    public Money? BroughtForward { get; init; }
+
+    /// <summary>A preview of an open period rather than a final statement.</summary>
+    public bool Draft { get; init; }
+
+    public string? CorrectionReason { get; init; }
+}
