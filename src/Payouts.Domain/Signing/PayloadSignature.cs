@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using NodaTime;
+
+namespace Payouts.Domain.Signing;
+
+/// <summary>
+/// The <c>Payouts-Signature</c> scheme, used both ways (partners sign what they send; we sign webhooks):
+/// <c>t=&lt;unix seconds&gt;,v1=&lt;hex HMAC-SHA256 of "t.body"&gt;</c>. Signing the timestamp bounds replays to the
+/// tolerance window; accepting any of several secrets allows rotation without downtime.
+/// </summary>
+public static class PayloadSignature
+{
+    public const string HeaderName = "Payouts-Signature";
+
+    public static Duration DefaultTolerance { get; } = Duration.FromMinutes(5);
+
+    public static string Create(ReadOnlySpan<byte> body, string secret, Instant timestamp)
+    {
+        var seconds = timestamp.ToUnixTimeSeconds();
+        return string.Create(CultureInfo.InvariantCulture, $"t={seconds},v1={Compute(body, secret, seconds)}");
+    }
+
+    public static SignatureCheck Verify(string? header, ReadOnlySpan<byte> body, IReadOnlyList<string> secrets, Instant now, Duration tolerance)
+    {
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return SignatureCheck.Missing;
+        }
+
+        if (!TryParse(header, out var seconds, out var signatures))
+        {
+            return SignatureCheck.Malformed;
+        }
+
+        var signedAt = Instant.FromUnixTimeSeconds(seconds);
+        if (signedAt < now - tolerance || signedAt > now + tolerance)
+        {
+            return SignatureCheck.Expired;
+        }
+
+        foreach (var secret in secrets)
+        {
+            var expected = Encoding.ASCII.GetBytes(Compute(body, secret, seconds));
+            foreach (var signature in signatures)
+            {
+                if (CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature)))
+                {
+                    return SignatureCheck.Valid;
+                }
+            }
+        }
+
+        return SignatureCheck.Mismatch;
+    }
+
+    private static string Compute(ReadOnlySpan<byte> body, string secret, long seconds)
+    {
+        var prefix = Encoding.UTF8.GetBytes(seconds.ToString(CultureInfo.InvariantCulture) + ".");
+        var message = new byte[prefix.Length + body.Length];
+        prefix.CopyTo(message, 0);
+        body.CopyTo(message.AsSpan(prefix.Length));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), message));
+    }
+
+    private static bool TryParse(string header, out long seconds, out List<string> signatures)
+    {
+        seconds = 0;
+        signatures = [];
+        var haveTime = false;
+        foreach (var part in header.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = part.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                return false;
+            }
+
+            var (key, value) = (part[..eq], part[(eq + 1)..]);
+            if (key == "t")
+            {
+                haveTime = long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out seconds) && seconds < 1L << 40;
+            }
+            else if (key == "v1")
+            {
+                signatures.Add(value.ToLowerInvariant());
+            }
+        }
+
+        return haveTime && signatures.Count > 0;
+    }
+}

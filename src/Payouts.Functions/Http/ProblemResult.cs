@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Payouts.Functions.Http;
+
+/// <summary>
+/// An RFC 9457 <c>application/problem+json</c> response: type, title, status, detail and, for validation, errors
+/// (field → messages). Written straight to the response, with no MVC machinery, so any host can execute it.
+/// </summary>
+public sealed class ProblemResult(int status, string slug, string title, string detail, IReadOnlyDictionary<string, string[]>? errors = null) : IActionResult
+{
+    public const string ContentType = "application/problem+json";
+
+    public int Status => status;
+
+    public string Type => $"urn:payouts:problem:{slug}";
+
+    public string Title => title;
+
+    public string Detail => detail;
+
+    public IReadOnlyDictionary<string, string[]>? Errors => errors;
+
+    public static ProblemResult BadRequest(string detail, IReadOnlyDictionary<string, string[]>? errors = null) =>
+        new(StatusCodes.Status400BadRequest, "invalid-request", "The request is not valid.", detail, errors);
+
+    public static ProblemResult Unauthorized(string detail) => new(StatusCodes.Status401Unauthorized, "unauthenticated", "Authentication failed.", detail);
+
+    public static ProblemResult Forbidden(string detail) => new(StatusCodes.Status403Forbidden, "forbidden", "Not allowed.", detail);
+
+    public static ProblemResult TooLarge(string detail) => new(StatusCodes.Status413PayloadTooLarge, "too-large", "The request body is too large.", detail);
+
+    public static ProblemResult UnsupportedMediaType(string detail) => new(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "Unsupported media type.", detail);
+
+    public static ProblemResult Unavailable(string detail) => new(StatusCodes.Status503ServiceUnavailable, "unavailable", "Temporarily unavailable.", detail);
+
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        var response = context.HttpContext.Response;
+        response.StatusCode = status;
+        response.ContentType = ContentType;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            response.Headers.RetryAfter = "5";
+        }
+
+        await using var writer = new Utf8JsonWriter(response.Body);
+        writer.WriteStartObject();
+        // A stable URN per problem kind; docs/api.md lists them.
+        writer.WriteString("type", $"urn:payouts:problem:{slug}");
+        writer.WriteString("title", title);
+        writer.WriteNumber("status", status);
+        writer.WriteString("detail", detail);
+        if (errors is not null)
+        {
+            writer.WriteStartObject("errors");
+            foreach (var (field, messages) in errors)
+            {
+                writer.WriteStartArray(field);
+                foreach (var message in messages)
+                {
+                    writer.WriteStringValue(message);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+}

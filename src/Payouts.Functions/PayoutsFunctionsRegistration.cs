@@ -1,0 +1,29 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Payouts.Domain.Records;
+using Payouts.Functions.Http;
+using Microsoft.Extensions.Hosting;
+using Payouts.Storage.Configuration;
+
+namespace Payouts.Functions;
+
+public static class PayoutsFunctionsRegistration
+{
+    /// <summary>The whole app below the host: used unchanged by the Functions host and by the DevHost.</summary>
+    public static FunctionsApplicationBuilder AddPayoutsFunctions(this FunctionsApplicationBuilder builder)
+    {
+        builder.UseMiddleware<HttpProblemMiddleware>();
+        builder.Services.AddPayoutsApp(builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>Services only, for hosts and tests that build their own container.</summary>
+    public static IServiceCollection AddPayoutsApp(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        services.AddPayoutsStorage(configuration);
+        services.AddSingleton<PartnerAuthenticator>();
+        services.AddSingleton<HttpIngestHandler<GiftRecord>>();
+        services.AddSingleton<HttpIngestHandler<DealRecord>>();
+        return services;
+    }
+}

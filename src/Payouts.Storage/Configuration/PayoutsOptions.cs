@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Payouts.Storage.Configuration;
+
+/// <summary>The app's settings, section "Payouts" (environment: <c>Payouts__Periods__Kind</c>, …). Validated at start.</summary>
+public sealed class PayoutsOptions
+{
+    public const string Section = "Payouts";
+
+    /// <summary>The name of the storage connection setting, Functions style (a connection string or <c>__serviceUri</c> settings).</summary>
+    [Required]
+    public string StorageConnection { get; set; } = "AzureWebJobsStorage";
+
+    public PeriodOptions Periods { get; set; } = new();
+
+    /// <summary>Base64 key (≥ 32 bytes) for hashing sender ids. From Key Vault in Azure; never committed.</summary>
+    [Required(ErrorMessage = "Payouts:SenderHashKey is required: a base64 key of at least 32 bytes (e.g. `openssl rand -base64 32`).")]
+    public string SenderHashKey { get; set; } = string.Empty;
+
+    /// <summary>How far a partner's signature timestamp may be from our clock.</summary>
+    [Range(typeof(TimeSpan), "00:00:30", "01:00:00")]
+    public TimeSpan SignatureTolerance { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Partners by id, each with up to two active HMAC secrets (old and new during a rotation).</summary>
+    public Dictionary<string, PartnerOptions> Partners { get; set; } = new(StringComparer.Ordinal);
+}

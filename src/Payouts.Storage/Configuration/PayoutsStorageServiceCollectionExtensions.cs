@@ -1,0 +1,72 @@
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Payouts.Domain.Periods;
+using Payouts.Domain.Records;
+using Payouts.Domain.Records.Validation;
+using Payouts.Storage.Connections;
+using Payouts.Storage.Ingestion;
+using Payouts.Storage.Observability;
+
+namespace Payouts.Storage.Configuration;
+
+public static class PayoutsStorageServiceCollectionExtensions
+{
+    /// <summary>Options, clock, storage clients and the ingestion services: everything below the trigger classes.</summary>
+    public static IServiceCollection AddPayoutsStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PayoutsOptions>()
+            .Bind(configuration.GetSection(PayoutsOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PayoutsOptions>, PayoutsOptionsValidator>();
+        services.AddMetrics();
+        services.AddAzureClientsCore();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IClock>(sp => new TimeProviderClock(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<PayoutsMetrics>();
+
+        services.AddSingleton(sp => StorageEndpoints.FromConfiguration(
+            configuration, sp.GetRequiredService<IOptions<PayoutsOptions>>().Value.StorageConnection, sp.GetRequiredService<AzureComponentFactory>()));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageEndpoints>().CreateTableServiceClient());
+        services.AddSingleton(sp => sp.GetRequiredService<StorageEndpoints>().CreateQueueServiceClient(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None }));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageEndpoints>().CreateBlobServiceClient());
+        services.AddSingleton<StorageInitializer>();
+
+        services.AddSingleton(sp =>
+        {
+            var periods = sp.GetRequiredService<IOptions<PayoutsOptions>>().Value.Periods;
+            return new PeriodCalendar(periods.Kind, DateTimeZoneProviders.Tzdb[periods.TimeZone], Duration.FromTimeSpan(periods.Grace));
+        });
+        services.AddSingleton(sp =>
+        {
+            PayoutsOptionsValidator.TryBase64(sp.GetRequiredService<IOptions<PayoutsOptions>>().Value.SenderHashKey, out var key);
+            return new SenderIdHasher(key);
+        });
+        services.AddSingleton<IngestRejectedStore>();
+        AddRecordFamily<GiftRecord, GiftMapping>(services, RecordKind.Gift, GiftRecordReader.Read);
+        AddRecordFamily<DealRecord, DealMapping>(services, RecordKind.Deal, DealRecordReader.Read);
+        return services;
+    }
+
+    private static void AddRecordFamily<TRecord, TMapping>(
+        IServiceCollection services, RecordKind kind, Func<System.Text.Json.JsonElement, RecordReadContext, RecordReadResult<TRecord>> read)
+        where TRecord : class
+        where TMapping : class, IRecordMapping<TRecord>
+    {
+        services.AddSingleton<IRecordMapping<TRecord>, TMapping>();
+        services.AddSingleton<IngestService<TRecord>>();
+        services.AddSingleton(sp => new RecordBatchIngestion<TRecord>(
+            sp.GetRequiredService<IngestService<TRecord>>(), read, sp.GetRequiredService<SenderIdHasher>(), sp.GetRequiredService<IClock>()));
+        services.AddSingleton(sp => new QueueIngestHandler<TRecord>(
+            sp.GetRequiredService<RecordBatchIngestion<TRecord>>(),
+            sp.GetRequiredService<IngestRejectedStore>(),
+            kind,
+            sp.GetRequiredService<PayoutsMetrics>(),
+            sp.GetRequiredService<ILogger<QueueIngestHandler<TRecord>>>()));
+    }
+}

@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using Payouts.Domain.Periods;
+using Payouts.Domain.Records.Validation;
+using Payouts.Storage.Observability;
+using Payouts.Storage.Tables;
+
+namespace Payouts.Storage.Ingestion;
+
+/// <summary>
+/// Stores a batch of read records exactly once. Order of work, each step idempotent, so a crash and a retry at any
+/// point converge: (1) claim each (partner, record id) in the <see cref="RecordIdIndex"/>; an existing claim with the
+/// same fingerprint is a duplicate, with another fingerprint a conflict; (2) mark activity; (3) insert the record rows
+/// (insert-only). A duplicate whose row is missing (a crash between 1 and 3) is written now and reported accepted.
+/// </summary>
+public sealed partial class IngestService<TRecord>
+    where TRecord : class
+{
+    private readonly IRecordMapping<TRecord> _mapping;
+    private readonly TableClient _records;
+    private readonly RecordIdIndex _ids;
+    private readonly ActivityIndex _activity;
+    private readonly PeriodCalendar _calendar;
+    private readonly IClock _clock;
+    private readonly PayoutsMetrics _metrics;
+    private readonly ILogger _logger;
+
+    public IngestService(TableServiceClient tables, IRecordMapping<TRecord> mapping, PeriodCalendar calendar, IClock clock, PayoutsMetrics metrics, ILogger<IngestService<TRecord>> logger)
+    {
+        _mapping = mapping;
+        _records = tables.GetTableClient(mapping.TableName);
+        _ids = new RecordIdIndex(tables.GetTableClient(TableNames.RecordIds));
+        _activity = new ActivityIndex(tables.GetTableClient(TableNames.Activity), calendar);
+        _calendar = calendar;
+        _clock = clock;
+        _metrics = metrics;
+        _logger = logger;
+    }
+
+    public async Task<IngestBatchResult> IngestAsync(string partnerId, IReadOnlyList<RecordReadResult<TRecord>> reads, IngestSource source, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var now = _clock.GetCurrentInstant();
+        var outcomes = new RecordOutcome[reads.Count];
+        var candidates = Candidates(reads, outcomes, now, source);
+
+        var claims = await _ids.ClaimAsync(candidates.Select(c => c.IndexEntry).ToList(), ct);
+        var toWrite = new List<Candidate>();
+        var resent = new List<Candidate>();
+        for (var k = 0; k < candidates.Count; k++)
+        {
+            var candidate = candidates[k];
+            if (claims[k] is not { } claim)
+            {
+                toWrite.Add(candidate);
+            }
+            else if (claim.GetString(RecordColumns.Fingerprint) == candidate.Info.Fingerprint)
+            {
+                resent.Add(candidate);
+            }
+            else
+            {
+                outcomes[candidate.Index] = new RecordOutcome(candidate.Index, candidate.RecordId, RecordStatus.Rejected, RecordOutcome.Conflict(
+                    "was already received with different content; the stored record is kept. Send a new recordId (a refund or a reversal) to correct it."));
+            }
+        }
+
+        await _activity.MarkAsync(toWrite.Concat(resent).Select(c => (c.CreatorId, c.Info.Period)), now, ct);
+        await WriteRowsAsync(toWrite, expectExisting: false, outcomes, ct);
+        await WriteRowsAsync(resent, expectExisting: true, outcomes, ct);
+
+        var result = new IngestBatchResult(outcomes);
+        Report(partnerId, source, result, Stopwatch.GetElapsedTime(started));
+        return result;
+    }
+
+    private List<Candidate> Candidates(IReadOnlyList<RecordReadResult<TRecord>> reads, RecordOutcome[] outcomes, Instant now, IngestSource source)
+    {
+        var candidates = new List<Candidate>(reads.Count);
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < reads.Count; i++)
+        {
+            if (reads[i].Record is not { } record)
+            {
+                outcomes[i] = new RecordOutcome(i, reads[i].RecordId, RecordStatus.Rejected, reads[i].Errors.ToDictionary());
+                continue;
+            }
+
+            var fingerprint = _mapping.Fingerprint(record);
+            var recordId = _mapping.RecordId(record);
+            if (seen.TryGetValue(recordId, out var earlier))
+            {
+                outcomes[i] = earlier == fingerprint
+                    ? new RecordOutcome(i, recordId, RecordStatus.Duplicate)
+                    : new RecordOutcome(i, recordId, RecordStatus.Rejected, RecordOutcome.Conflict("appears twice in this batch with different content"));
+                continue;
+            }
+
+            seen[recordId] = fingerprint;
+            var period = _calendar.PeriodOf(_mapping.DecidingInstant(record));
+            var info = new StoredRecordInfo(
+                TableKeys.Compose(_mapping.CreatorId(record), period.ToString()),
+                TableKeys.Compose(_mapping.PartnerId(record), recordId),
+                period,
+                fingerprint,
+                now,
+                source);
+            var indexEntry = RecordIdIndex.Entry(_mapping.Kind, _mapping.PartnerId(record), recordId, fingerprint, info.PartitionKey);
+            candidates.Add(new Candidate(i, recordId, _mapping.CreatorId(record), info, indexEntry, _mapping.ToEntity(record, info)));
+        }
+
+        return candidates;
+    }
+
+    private async Task WriteRowsAsync(List<Candidate> candidates, bool expectExisting, RecordOutcome[] outcomes, CancellationToken ct)
+    {
+        var options = new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct };
+        await Parallel.ForEachAsync(candidates.GroupBy(c => c.Info.PartitionKey, StringComparer.Ordinal), options, async (group, token) =>
+        {
+            var rows = group.ToList();
+            var existing = await InsertOnlyWriter.AddAsync(_records, rows.Select(r => r.Row).ToList(), expectExisting, token);
+            for (var k = 0; k < rows.Count; k++)
+            {
+                // The id claim guarantees same content, so a row already there (a concurrent twin) is that record.
+                var status = existing[k] is null ? RecordStatus.Accepted : RecordStatus.Duplicate;
+                if (expectExisting && existing[k] is null)
+                {
+                    LogRepaired(_logger, _mapping.Kind, rows[k].RecordId);
+                }
+
+                outcomes[rows[k].Index] = new RecordOutcome(rows[k].Index, rows[k].RecordId, status);
+            }
+        });
+    }
+
+    private void Report(string partnerId, IngestSource source, IngestBatchResult result, TimeSpan elapsed)
+    {
+        var kind = _mapping.Kind.ToString().ToLowerInvariant();
+        var sourceName = source.ToString().ToLowerInvariant();
+        _metrics.RecordsIngested(kind, partnerId, sourceName, "accepted", result.Accepted);
+        _metrics.RecordsIngested(kind, partnerId, sourceName, "duplicate", result.Duplicates);
+        _metrics.RecordsIngested(kind, partnerId, sourceName, "rejected", result.Rejected);
+        _metrics.BatchSettled(kind, sourceName, elapsed);
+        LogBatch(_logger, _mapping.Kind, partnerId, source, result.Results.Count, result.Accepted, result.Duplicates, result.Rejected, elapsed.TotalMilliseconds);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingested {Kind} batch from {PartnerId} via {Source}: {Count} records, {Accepted} accepted, {Duplicates} duplicates, {Rejected} rejected in {ElapsedMs:F0} ms")]
+    private static partial void LogBatch(ILogger logger, RecordKind kind, string partnerId, IngestSource source, int count, int accepted, int duplicates, int rejected, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Repaired {Kind} record {RecordId}: its id was claimed by an earlier attempt that did not finish writing it")]
+    private static partial void LogRepaired(ILogger logger, RecordKind kind, string recordId);
+
+    private sealed record Candidate(int Index, string RecordId, string CreatorId, StoredRecordInfo Info, TableEntity IndexEntry, TableEntity Row);
+}

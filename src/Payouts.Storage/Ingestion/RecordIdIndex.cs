@@ -1,0 +1,52 @@
+using Azure.Data.Tables;
+using Payouts.Storage.Tables;
+
+namespace Payouts.Storage.Ingestion;
+
+/// <summary>
+/// The idempotency ledger: one insert-only row per (kind, partner, record id), holding the content fingerprint and
+/// where the record lives. It is claimed before the record is written, so a resend that changes the creator or the
+/// month (and so would land in another data partition) is still recognised. Rows are spread over
+/// <see cref="Buckets"/> partitions per partner to stay under the per-partition throughput limit.
+/// </summary>
+internal sealed class RecordIdIndex(TableClient table)
+{
+    public const int Buckets = 16;
+
+    public static TableEntity Entry(RecordKind kind, string partnerId, string recordId, string fingerprint, string dataPartition) =>
+        new(TableKeys.Compose(kind == RecordKind.Gift ? "g" : "d", partnerId, Bucket(recordId)), recordId)
+        {
+            [RecordColumns.Fingerprint] = fingerprint,
+            ["DataPartition"] = dataPartition,
+        };
+
+    /// <summary>Claims every entry; per position, the entry that was already there (null = claimed now).</summary>
+    public async Task<TableEntity?[]> ClaimAsync(IReadOnlyList<TableEntity> entries, CancellationToken ct)
+    {
+        var existing = new TableEntity?[entries.Count];
+        var byPartition = Enumerable.Range(0, entries.Count).GroupBy(i => entries[i].PartitionKey, StringComparer.Ordinal);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct };
+        await Parallel.ForEachAsync(byPartition, options, async (group, token) =>
+        {
+            var indexes = group.ToList();
+            var found = await InsertOnlyWriter.AddAsync(table, indexes.Select(i => entries[i]).ToList(), expectExisting: false, token);
+            for (var k = 0; k < indexes.Count; k++)
+            {
+                existing[indexes[k]] = found[k];
+            }
+        });
+        return existing;
+    }
+
+    /// <summary>FNV-1a: stable across processes and versions, unlike string.GetHashCode.</summary>
+    private static string Bucket(string recordId)
+    {
+        var hash = 2166136261u;
+        foreach (var c in recordId)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return (hash % Buckets).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Diagnostics.Metrics;
+
+namespace Payouts.Storage.Observability;
+
+/// <summary>The app's meters. Tags are low-cardinality ids (partner, kind, source), never creator or sender ids.</summary>
+public sealed class PayoutsMetrics : IDisposable
+{
+    public const string MeterName = "Payouts";
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _records;
+    private readonly Counter<long> _rejectedMessages;
+    private readonly Histogram<double> _batchSeconds;
+
+    public PayoutsMetrics(IMeterFactory meterFactory)
+    {
+        _meter = meterFactory.Create(MeterName);
+        _records = _meter.CreateCounter<long>("payouts.ingest.records", "{record}", "Records ingested, by status (accepted, duplicate, rejected).");
+        _rejectedMessages = _meter.CreateCounter<long>("payouts.ingest.rejected_messages", "{message}", "Queue messages that could not be parsed at all.");
+        _batchSeconds = _meter.CreateHistogram<double>("payouts.ingest.batch.duration", "s", "Time to settle one ingest batch.");
+    }
+
+    public void RecordsIngested(string kind, string partnerId, string source, string status, int count)
+    {
+        if (count > 0)
+        {
+            _records.Add(count, new("kind", kind), new("partner", partnerId), new("source", source), new("status", status));
+        }
+    }
+
+    public void MessageRejected(string queue) => _rejectedMessages.Add(1, new KeyValuePair<string, object?>("queue", queue));
+
+    public void BatchSettled(string kind, string source, TimeSpan duration) =>
+        _batchSeconds.Record(duration.TotalSeconds, new("kind", kind), new("source", source));
+
+    public void Dispose() => _meter.Dispose();
+}
