@@ -35,7 +35,7 @@ public static class DealRecordReader
             errors.Add("brand", "is required for brand deals (all types but eventBonus)");
         }
 
-        var dealAmount = amount is null || unit is null ? null : ReadAmount(amount.Value, unit, type, errors);
+        var dealAmount = ReadAmount(amount, ReadUnit(unit, type, errors), errors);
 
         if (!errors.IsEmpty)
         {
@@ -46,15 +46,12 @@ public static class DealRecordReader
         return new RecordReadResult<DealRecord>(record, recordId, errors);
     }
 
-    private static DealAmount? ReadAmount(decimal amount, string unit, DealType? type, FieldErrors errors)
+    /// <summary>The currency, or <see cref="DealAmount.DiamondUnit"/>; checked even when the amount is bad, so all errors show.</summary>
+    private static (bool Known, Currency? Currency) ReadUnit(string? unit, DealType? type, FieldErrors errors)
     {
-        if (amount == 0m)
+        if (unit is null)
         {
-            errors.Add("amount", "must not be zero");
-        }
-        else if (Math.Abs(amount) > MaxAbsoluteAmount)
-        {
-            errors.Add("amount", $"must be at most {MaxAbsoluteAmount:N0} in absolute value");
+            return (false, null);
         }
 
         if (unit == DealAmount.DiamondUnit)
@@ -64,25 +61,47 @@ public static class DealRecordReader
                 errors.Add("currency", "DIAMOND is only allowed for eventBonus");
             }
 
-            if (amount.Scale > MaxDiamondDecimals && decimal.Round(amount, MaxDiamondDecimals) != amount)
-            {
-                errors.Add("amount", $"must have at most {MaxDiamondDecimals} decimals for diamonds");
-            }
-
-            return errors.IsEmpty ? DealAmount.OfDiamonds(amount) : null;
+            return (true, null);
         }
 
         if (!Currency.TryFromCode(unit, out var currency))
         {
             errors.Add("currency", "must be a supported ISO 4217 code (e.g. EUR, USD) or DIAMOND");
+            return (false, null);
+        }
+
+        return (true, currency);
+    }
+
+    private static DealAmount? ReadAmount(decimal? amount, (bool Known, Currency? Currency) unit, FieldErrors errors)
+    {
+        if (amount is not { } value)
+        {
             return null;
         }
 
-        if (decimal.Round(amount, currency.MinorUnits) != amount)
+        if (value == 0m)
         {
-            errors.Add("amount", $"must have at most {currency.MinorUnits} decimals for {currency.Code}");
+            errors.Add("amount", "must not be zero");
+        }
+        else if (Math.Abs(value) > MaxAbsoluteAmount)
+        {
+            errors.Add("amount", $"must be at most {MaxAbsoluteAmount:N0} in absolute value");
         }
 
-        return errors.IsEmpty ? DealAmount.Of(amount, currency) : null;
+        if (!unit.Known)
+        {
+            return null;
+        }
+
+        var decimals = unit.Currency?.MinorUnits ?? MaxDiamondDecimals;
+        if (decimal.Round(value, decimals) != value)
+        {
+            errors.Add("amount", $"must have at most {decimals} decimals for {unit.Currency?.Code ?? DealAmount.DiamondUnit}");
+        }
+
+        return !errors.IsEmpty ? null
+            : unit.Currency is { } currency ? DealAmount.Of(value, currency)
+            : DealAmount.OfDiamonds(value);
     }
 }

@@ -60,7 +60,8 @@ public static class IngestEnvelopeParser
         }
 
         document.Dispose();
-        return EnvelopeParseResult.Refused(problem, field);
+        var claimed = field == "partnerId" ? null : partnerId;
+        return EnvelopeParseResult.Refused(problem, field, claimed);
     }
 
     private static EnvelopeParseResult ParseNdJson(ReadOnlyMemory<byte> body)

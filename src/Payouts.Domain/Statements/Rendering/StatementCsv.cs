@@ -1,0 +1,87 @@
+using System.Text;
+using NodaTime.Text;
+using Payouts.Domain.Monetary;
+
+namespace Payouts.Domain.Statements.Rendering;
+
+/// <summary>
+/// The statement for spreadsheets: a key/value header block, one table of lines, then the totals. Amounts are plain
+/// invariant decimals (sum them in the sheet); UTF-8 with a BOM so accents open correctly.
+/// </summary>
+public static class StatementCsv
+{
+    public static byte[] ToUtf8(Statement statement) => Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(ToCsv(statement))).ToArray();
+
+    public static string ToCsv(Statement s)
+    {
+        var csv = new StringBuilder();
+        CsvCells.Row(csv, "statementId", s.Id.ToString());
+        CsvCells.Row(csv, "creatorId", s.CreatorId);
+        CsvCells.Row(csv, "agencyId", s.AgencyId);
+        CsvCells.Row(csv, "period", s.Period.ToString());
+        CsvCells.Row(csv, "zone", s.Zone);
+        CsvCells.Row(csv, "currency", s.Currency?.Code);
+        CsvCells.Row(csv, "status", s.Status.ToString());
+        CsvCells.Row(csv, "version", s.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        CsvCells.Row(csv, "contractVersion", s.ContractVersion);
+        CsvCells.Row(csv, "issuedAt", s.IssuedAt is { } at ? InstantPattern.ExtendedIso.Format(at) : null);
+        CsvCells.Row(csv, "contentHash", s.ContentHash);
+        CsvCells.Row(csv);
+        CsvCells.Row(csv, "number", "kind", "revenue", "description", "originalPeriod", "records", "gifts", "refunds", "coins", "diamonds", "usd", "sourceAmount", "sourceUnit", "rate", "base", "amount", "rates");
+        for (var i = 0; i < s.Lines.Count; i++)
+        {
+            var l = s.Lines[i];
+            CsvCells.Row(
+                csv,
+                (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                l.Kind.ToString(),
+                l.Revenue?.ToString(),
+                CsvCells.Text(l.Description),
+                l.OriginalPeriod?.ToString(),
+                l.Sources.Records.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                l.Sources.Gifts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                l.Sources.Refunds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                l.Coins?.ToString(),
+                Dec(l.Diamonds?.Value),
+                Dec(l.Usd),
+                Dec(l.SourceAmount?.Value),
+                l.SourceAmount?.Unit,
+                Dec(l.Rate?.Value),
+                l.Base?.ToAmountString(),
+                l.Amount.ToAmountString(),
+                CsvCells.Text(string.Join("; ", l.Rates.Select(r => $"{r.Name}={r.VersionId}:{StatementJson.FormatDecimal(r.Value)}"))));
+        }
+
+        CsvCells.Row(csv);
+        if (s.Totals is { } t)
+        {
+            foreach (var (label, money) in Totals(t))
+            {
+                CsvCells.Row(csv, label, money.ToAmountString());
+            }
+        }
+
+        if (s.Gifts is { } g)
+        {
+            CsvCells.Row(csv, "giftCoins (informational)", g.Coins.ToString());
+            CsvCells.Row(csv, "grossGiftValueUsd (informational)", Dec(g.GrossGiftUsd));
+            CsvCells.Row(csv, "platformShareUsd (informational)", Dec(g.PlatformShareUsd));
+        }
+
+        foreach (var reason in s.BlockedReasons)
+        {
+            CsvCells.Row(csv, "blocked", CsvCells.Text(reason));
+        }
+
+        return csv.ToString();
+    }
+
+    internal static IEnumerable<(string Label, Money Amount)> Totals(StatementTotals t) =>
+    [
+        ("gifts", t.Gifts), ("deals", t.Deals), ("bonuses", t.Bonuses), ("agencyCommission", t.AgencyCommission),
+        ("withholding", t.Withholding), ("net", t.Net), ("broughtForward", t.BroughtForward), ("balance", t.Balance),
+        ("minimumPayout", t.MinimumPayout), ("payable", t.Payable), ("carriedForward", t.CarriedForward),
+    ];
+
+    private static string? Dec(decimal? value) => value is { } v ? StatementJson.FormatDecimal(v) : null;
+}
