@@ -24,6 +24,9 @@ public static class PayoutsFunctionsRegistration
         services.AddSingleton<PartnerAuthenticator>();
         services.AddSingleton<HttpIngestHandler<GiftRecord>>();
         services.AddSingleton<HttpIngestHandler<DealRecord>>();
+        services.AddSingleton<Admin.ReferenceDataHandler>();
+        services.AddSingleton<Admin.PeriodHandler>();
+        services.AddSingleton<Admin.StatementReadHandler>();
         return services;
     }
 }

@@ -33,7 +33,7 @@ public sealed class HttpIngestHandler<TRecord>(RecordBatchIngestion<TRecord> ing
         var parsed = IngestEnvelopeParser.Parse(body, format);
         using var envelope = parsed.Envelope;
         var headerPartner = request.Headers[PartnerHeader].ToString();
-        var partnerId = headerPartner.Length > 0 ? headerPartner : envelope?.PartnerId;
+        var partnerId = headerPartner.Length > 0 ? headerPartner : envelope?.PartnerId ?? parsed.ClaimedPartnerId;
         if (partnerId is null || !TextRules.IsIdentifier(partnerId))
         {
             return ProblemResult.Unauthorized($"Name the partner in the {PartnerHeader} header (or partnerId in a JSON body) and sign the body.");

@@ -23,4 +23,13 @@ public sealed class PayoutsOptions
 
     /// <summary>Partners by id, each with up to two active HMAC secrets (old and new during a rotation).</summary>
     public Dictionary<string, PartnerOptions> Partners { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Webhook signing secrets per agency id (the first signs; two during a rotation).</summary>
+    public Dictionary<string, PartnerOptions> Webhooks { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>NCrontab schedule (UTC, with seconds) of the period-close timer.</summary>
+    public string CloseSchedule { get; set; } = "0 0 * * * *";
+
+    /// <summary>NCrontab schedule (UTC, with seconds) of the webhook dispatcher.</summary>
+    public string WebhookSchedule { get; set; } = "0 * * * * *";
 }

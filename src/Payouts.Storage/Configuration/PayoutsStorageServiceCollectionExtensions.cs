@@ -48,6 +48,22 @@ public static class PayoutsStorageServiceCollectionExtensions
             return new SenderIdHasher(key);
         });
         services.AddSingleton<IngestRejectedStore>();
+        services.AddSingleton<Periods.PeriodStore>();
+        services.AddSingleton<Periods.PeriodCloser>();
+        services.AddSingleton<ReferenceData.RateStore>();
+        services.AddSingleton<ReferenceData.ContractStore>();
+        services.AddSingleton<ReferenceData.AgencyStore>();
+        services.AddSingleton<Statements.RateBookCache>();
+        services.AddSingleton<Statements.StatementStore>();
+        services.AddSingleton<Statements.StatementDocuments>();
+        services.AddSingleton<Statements.StatementBuilder>();
+        services.AddSingleton<Statements.StatementJobHandler>();
+        services.AddSingleton<Webhooks.OutboxStore>();
+        services.AddSingleton<Webhooks.WebhookDispatcher>();
+        services.AddHttpClient(Webhooks.WebhookDispatcher.HttpClientName, client => client.Timeout = TimeSpan.FromMinutes(2))
+            .AddPolicyHandler(Webhooks.WebhookHttpPolicies.Retry())
+            .AddPolicyHandler((_, request) => Webhooks.WebhookHttpPolicies.BreakerFor(request))
+            .AddPolicyHandler(Webhooks.WebhookHttpPolicies.Timeout());
         AddRecordFamily<GiftRecord, GiftMapping>(services, RecordKind.Gift, GiftRecordReader.Read);
         AddRecordFamily<DealRecord, DealMapping>(services, RecordKind.Deal, DealRecordReader.Read);
         return services;

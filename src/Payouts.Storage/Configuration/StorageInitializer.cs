@@ -5,7 +5,7 @@ using Payouts.Storage.Tables;
 namespace Payouts.Storage.Configuration;
 
 /// <summary>Creates the tables and queues if they are missing (idempotent; in Azure the template already made them).</summary>
-public sealed class StorageInitializer(TableServiceClient tables, QueueServiceClient queues)
+public sealed class StorageInitializer(TableServiceClient tables, QueueServiceClient queues, Statements.StatementDocuments documents)
 {
     public async Task EnsureCreatedAsync(CancellationToken ct)
     {
@@ -19,5 +19,7 @@ public sealed class StorageInitializer(TableServiceClient tables, QueueServiceCl
             await queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: ct);
             await queues.GetQueueClient(QueueNames.PoisonOf(queue)).CreateIfNotExistsAsync(cancellationToken: ct);
         }
+
+        await documents.EnsureContainerAsync(ct);
     }
 }

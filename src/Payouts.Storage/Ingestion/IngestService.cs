@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using NodaTime;
 using Payouts.Domain.Periods;
 using Payouts.Domain.Records.Validation;
+using Payouts.Storage.Periods;
 using Payouts.Storage.Observability;
 using Payouts.Storage.Tables;
 
@@ -22,17 +23,19 @@ public sealed partial class IngestService<TRecord>
     private readonly TableClient _records;
     private readonly RecordIdIndex _ids;
     private readonly ActivityIndex _activity;
+    private readonly PeriodStore _periods;
     private readonly PeriodCalendar _calendar;
     private readonly IClock _clock;
     private readonly PayoutsMetrics _metrics;
     private readonly ILogger _logger;
 
-    public IngestService(TableServiceClient tables, IRecordMapping<TRecord> mapping, PeriodCalendar calendar, IClock clock, PayoutsMetrics metrics, ILogger<IngestService<TRecord>> logger)
+    public IngestService(TableServiceClient tables, IRecordMapping<TRecord> mapping, PeriodStore periods, PeriodCalendar calendar, IClock clock, PayoutsMetrics metrics, ILogger<IngestService<TRecord>> logger)
     {
         _mapping = mapping;
         _records = tables.GetTableClient(mapping.TableName);
         _ids = new RecordIdIndex(tables.GetTableClient(TableNames.RecordIds));
         _activity = new ActivityIndex(tables.GetTableClient(TableNames.Activity), calendar);
+        _periods = periods;
         _calendar = calendar;
         _clock = clock;
         _metrics = metrics;
@@ -67,7 +70,9 @@ public sealed partial class IngestService<TRecord>
             }
         }
 
-        await _activity.MarkAsync(toWrite.Concat(resent).Select(c => (c.CreatorId, c.Info.Period)), now, ct);
+        var stored = toWrite.Concat(resent).ToList();
+        await _periods.EnsureExistsAsync(stored.Select(c => c.Info.Period), ct);
+        await _activity.MarkAsync(stored.Select(c => (c.CreatorId, c.Info.Period)), now, ct);
         await WriteRowsAsync(toWrite, expectExisting: false, outcomes, ct);
         await WriteRowsAsync(resent, expectExisting: true, outcomes, ct);
 

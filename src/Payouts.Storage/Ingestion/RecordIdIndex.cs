@@ -38,6 +38,14 @@ internal sealed class RecordIdIndex(TableClient table)
         return existing;
     }
 
+    /// <summary>The claim of one record, or null when that record id was never accepted.</summary>
+    public async Task<TableEntity?> FindAsync(RecordKind kind, string partnerId, string recordId, CancellationToken ct)
+    {
+        var probe = Entry(kind, partnerId, recordId, string.Empty, string.Empty);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(probe.PartitionKey, probe.RowKey, cancellationToken: ct);
+        return found.HasValue ? found.Value : null;
+    }
+
     /// <summary>FNV-1a: stable across processes and versions, unlike string.GetHashCode.</summary>
     private static string Bucket(string recordId)
     {

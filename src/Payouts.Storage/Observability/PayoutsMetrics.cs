@@ -11,12 +11,16 @@ public sealed class PayoutsMetrics : IDisposable
     private readonly Counter<long> _records;
     private readonly Counter<long> _rejectedMessages;
     private readonly Histogram<double> _batchSeconds;
+    private readonly Counter<long> _statements;
+    private readonly Counter<long> _webhooks;
 
     public PayoutsMetrics(IMeterFactory meterFactory)
     {
         _meter = meterFactory.Create(MeterName);
         _records = _meter.CreateCounter<long>("payouts.ingest.records", "{record}", "Records ingested, by status (accepted, duplicate, rejected).");
         _rejectedMessages = _meter.CreateCounter<long>("payouts.ingest.rejected_messages", "{message}", "Queue messages that could not be parsed at all.");
+        _statements = _meter.CreateCounter<long>("payouts.statements", "{statement}", "Statements built, by status (Issued, CarriedForward, Blocked).");
+        _webhooks = _meter.CreateCounter<long>("payouts.webhooks", "{delivery}", "Webhook delivery attempts, by target and outcome (delivered, failed).");
         _batchSeconds = _meter.CreateHistogram<double>("payouts.ingest.batch.duration", "s", "Time to settle one ingest batch.");
     }
 
@@ -32,6 +36,10 @@ public sealed class PayoutsMetrics : IDisposable
 
     public void BatchSettled(string kind, string source, TimeSpan duration) =>
         _batchSeconds.Record(duration.TotalSeconds, new("kind", kind), new("source", source));
+
+    public void StatementBuilt(string status) => _statements.Add(1, new KeyValuePair<string, object?>("status", status));
+
+    public void WebhookDelivered(string targetId, string outcome) => _webhooks.Add(1, new("target", targetId), new("outcome", outcome));
 
     public void Dispose() => _meter.Dispose();
 }

@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Payouts.Domain.Periods;
+using Payouts.Domain.Records.Validation;
+using Payouts.Domain.Statements;
+using Payouts.Domain.Statements.Rendering;
+using Payouts.Functions.Http;
+using Payouts.Storage.Statements;
+
+namespace Payouts.Functions.Admin;
+
+/// <summary>Statements as documents (JSON, CSV, HTML by Accept), a creator's list, and a draft of an open period.</summary>
+public sealed class StatementReadHandler(StatementStore statements, StatementDocuments documents, StatementBuilder builder, PeriodCalendar calendar)
+{
+    public async Task<IActionResult> GetAsync(HttpRequest request, string statementId, CancellationToken ct)
+    {
+        if (!StatementId.TryParse(statementId, out var id))
+        {
+            return ProblemResult.BadRequest($"'{statementId}' is not a statement id such as lea~2026-11~v1.");
+        }
+
+        var format = FormatOf(request);
+        var content = await documents.ReadAsync(id, format, ct);
+        return content is null
+            ? new ProblemResult(StatusCodes.Status404NotFound, "not-found", "No such statement.", $"Statement {id} has not been issued.")
+            : new BytesResult(StatusCodes.Status200OK, StatementDocuments.ContentTypes[format], content.ToArray());
+    }
+
+    public async Task<IActionResult> ListAsync(string creatorId, CancellationToken ct)
+    {
+        if (!TextRules.IsIdentifier(creatorId))
+        {
+            return ProblemResult.BadRequest($"creatorId may only contain {TextRules.IdentifierAlphabet}.");
+        }
+
+        var headers = await statements.ListHeadersAsync(creatorId, ct);
+        return BytesResult.Json(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("creatorId", creatorId);
+            w.WriteStartArray("statements");
+            foreach (var header in headers)
+            {
+                var currency = Domain.Monetary.Currency.FromCode(header.GetString("Currency"));
+                w.WriteStartObject();
+                w.WriteString("statementId", header.GetString("StatementId"));
+                w.WriteString("period", header.GetString("Period"));
+                w.WriteString("status", header.GetString("Status"));
+                w.WriteString("currency", currency.Code);
+                w.WriteString("net", new Domain.Monetary.Money(header.GetInt64("NetMinor") ?? 0, currency).ToAmountString());
+                w.WriteString("payable", new Domain.Monetary.Money(header.GetInt64("PayableMinor") ?? 0, currency).ToAmountString());
+                w.WriteString("carriedForward", new Domain.Monetary.Money(header.GetInt64("CarriedForwardMinor") ?? 0, currency).ToAmountString());
+                w.WriteString("contentHash", header.GetString("ContentHash"));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    public async Task<IActionResult> PreviewAsync(HttpRequest request, string creatorId, CancellationToken ct)
+    {
+        var periodText = request.Query["period"].ToString();
+        if (!TextRules.IsIdentifier(creatorId) || !PeriodKey.TryParse(periodText, out var period) || period.Kind != calendar.Kind)
+        {
+            return ProblemResult.BadRequest("Give a creator id and ?period= a period key such as 2026-11.");
+        }
+
+        var draft = await builder.PreviewAsync(creatorId, period, ct);
+        return FormatOf(request) switch
+        {
+            "csv" => new BytesResult(StatusCodes.Status200OK, StatementDocuments.ContentTypes["csv"], StatementCsv.ToUtf8(draft)),
+            "html" => new BytesResult(StatusCodes.Status200OK, StatementDocuments.ContentTypes["html"], System.Text.Encoding.UTF8.GetBytes(StatementHtml.ToHtml(draft))),
+            _ => new BytesResult(StatusCodes.Status200OK, StatementDocuments.ContentTypes["json"], StatementJson.ToUtf8(draft)),
+        };
+    }
+
+    private static string FormatOf(HttpRequest request)
+    {
+        var accept = request.Headers.Accept.ToString();
+        return accept.Contains("text/csv", StringComparison.OrdinalIgnoreCase) ? "csv"
+            : accept.Contains("text/html", StringComparison.OrdinalIgnoreCase) ? "html"
+            : "json";
+    }
+}

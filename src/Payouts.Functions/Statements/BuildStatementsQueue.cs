@@ -1,0 +1,14 @@
+using Azure.Storage.Queues.Models;
+using Microsoft.Azure.Functions.Worker;
+using Payouts.Storage.Statements;
+using Payouts.Storage.Tables;
+
+namespace Payouts.Functions.Statements;
+
+/// <summary>Builds the statements of one job's creators. Throws when a creator is busy, so the host retries the job later.</summary>
+public sealed class BuildStatementsQueue(StatementJobHandler handler)
+{
+    [Function(nameof(BuildStatementsQueue))]
+    public Task Run([QueueTrigger(QueueNames.StatementJobs)] QueueMessage message, CancellationToken cancellationToken) =>
+        handler.HandleAsync(message.Body.ToString(), cancellationToken);
+}

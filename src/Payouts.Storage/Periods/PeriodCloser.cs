@@ -1,0 +1,112 @@
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using Payouts.Domain.Periods;
+using Payouts.Storage.Statements;
+using Payouts.Storage.Tables;
+
+namespace Payouts.Storage.Periods;
+
+/// <summary>
+/// Closes periods: the timer's and the admin endpoint's one code path. Finds every due period not yet closed (so a
+/// missed run catches up), moves it to Closing with an ETag-guarded update, and sends one statement job per batch of
+/// creators: everyone with activity in the period plus everyone who carried a balance out of the previous one.
+/// Repeating any of it (a second timer fire, a crash and rerun) only resends jobs, which the builder absorbs.
+/// </summary>
+public sealed partial class PeriodCloser(
+    TableServiceClient tables,
+    QueueServiceClient queues,
+    PeriodStore periods,
+    StatementStore statements,
+    PeriodCalendar calendar,
+    IClock clock,
+    ILogger<PeriodCloser> logger)
+{
+    private readonly TableClient _activity = tables.GetTableClient(TableNames.Activity);
+
+    public async Task<IReadOnlyList<CloseOutcome>> CloseDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetCurrentInstant();
+        var outcomes = new List<CloseOutcome>();
+        foreach (var state in await periods.ListUnclosedAsync(ct))
+        {
+            if (state.Period.Kind == calendar.Kind && calendar.IsDue(state.Period, now))
+            {
+                outcomes.Add(await CloseAsync(state.Period, force: false, ct));
+            }
+        }
+
+        return outcomes;
+    }
+
+    public async Task<CloseOutcome> CloseAsync(PeriodKey period, bool force, CancellationToken ct)
+    {
+        var now = clock.GetCurrentInstant();
+        if (now < calendar.EndOf(period))
+        {
+            return new CloseOutcome(period, CloseResult.StillRunning, 0, $"{period} runs until {calendar.EndOf(period)}.");
+        }
+
+        var due = calendar.IsDue(period, now);
+        if (!due && !force)
+        {
+            return new CloseOutcome(period, CloseResult.NotDue, 0, $"{period} is in its grace period until {calendar.DueAt(period)}; add ?force=true to close it now.");
+        }
+
+        var state = await periods.GetOrCreateAsync(period, ct);
+        if (state.Status == PeriodStatus.Closed)
+        {
+            return new CloseOutcome(period, CloseResult.AlreadyClosed, state.CreatorsVisited);
+        }
+
+        if (state.Status == PeriodStatus.Open && !await periods.TryStartClosingAsync(state, now, forced: !due, ct))
+        {
+            LogRace(logger, period);
+        }
+
+        if (!due)
+        {
+            LogForced(logger, period);
+        }
+
+        var creators = await CreatorsToVisitAsync(period, ct);
+        var jobs = queues.GetQueueClient(QueueNames.StatementJobs);
+        foreach (var batch in creators.Chunk(StatementJob.MaxCreators))
+        {
+            await jobs.SendMessageAsync(new StatementJob(period, batch).ToJson(), ct);
+        }
+
+        await periods.MarkClosedAsync(period, now, creators.Count, ct);
+        LogClosed(logger, period, creators.Count);
+        return new CloseOutcome(period, CloseResult.Closed, creators.Count);
+    }
+
+    private async Task<IReadOnlyList<string>> CreatorsToVisitAsync(PeriodKey period, CancellationToken ct)
+    {
+        var creators = new SortedSet<string>(StringComparer.Ordinal);
+        await foreach (var mark in _activity.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {period.ToString()}"), select: ["CreatorId"], cancellationToken: ct))
+        {
+            creators.Add(mark.GetString("CreatorId"));
+        }
+
+        foreach (var previous in await statements.ListByPeriodAsync(period.Previous(), ct))
+        {
+            if ((previous.GetInt64("CarriedForwardMinor") ?? 0) != 0)
+            {
+                creators.Add(previous.GetString("CreatorId"));
+            }
+        }
+
+        return creators.ToList();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Closed period {Period}: statement jobs sent for {Creators} creators")]
+    private static partial void LogClosed(ILogger logger, PeriodKey period, int creators);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Period {Period} closed by force, before its grace period ended")]
+    private static partial void LogForced(ILogger logger, PeriodKey period);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Period {Period} was moved to Closing by another closer; continuing (jobs are idempotent)")]
+    private static partial void LogRace(ILogger logger, PeriodKey period);
+}

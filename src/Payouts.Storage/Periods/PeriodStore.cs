@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Azure;
+using Azure.Data.Tables;
+using NodaTime;
+using Payouts.Domain.Periods;
+using Payouts.Storage.Tables;
+
+namespace Payouts.Storage.Periods;
+
+/// <summary>
+/// The Periods table: one row per period that ever had a record (PartitionKey "period", RowKey = period key).
+/// Ingestion makes sure the row exists; the closer moves it Open → Closing → Closed with ETag-guarded updates, so two
+/// concurrent closers never both believe they started the close.
+/// </summary>
+public sealed class PeriodStore(TableServiceClient tables)
+{
+    private const string Partition = "period";
+    private readonly TableClient _table = tables.GetTableClient(TableNames.Periods);
+    private readonly ConcurrentDictionary<PeriodKey, bool> _known = new();
+
+    /// <summary>Creates missing rows as Open; a period already known to this process costs nothing.</summary>
+    public async Task EnsureExistsAsync(IEnumerable<PeriodKey> periods, CancellationToken ct)
+    {
+        var missing = periods.Distinct().Where(p => !_known.ContainsKey(p)).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var rows = missing.Select(p => new TableEntity(Partition, p.ToString()) { ["Status"] = nameof(PeriodStatus.Open) }).ToList();
+        await InsertOnlyWriter.AddAsync(_table, rows, expectExisting: false, ct);
+        foreach (var period in missing)
+        {
+            _known[period] = true;
+        }
+    }
+
+    public async Task<PeriodState?> GetAsync(PeriodKey period, CancellationToken ct)
+    {
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, period.ToString(), cancellationToken: ct);
+        return row.HasValue ? ToState(row.Value!) : null;
+    }
+
+    /// <summary>Every period not yet closed, oldest first.</summary>
+    public Task<IReadOnlyList<PeriodState>> ListUnclosedAsync(CancellationToken ct) =>
+        ListAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Status ne {nameof(PeriodStatus.Closed)}"), ct);
+
+    /// <summary>Every period, oldest first (a dozen rows a year).</summary>
+    public Task<IReadOnlyList<PeriodState>> ListAllAsync(CancellationToken ct) =>
+        ListAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), ct);
+
+    private async Task<IReadOnlyList<PeriodState>> ListAsync(string filter, CancellationToken ct)
+    {
+        var list = new List<PeriodState>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            list.Add(ToState(row));
+        }
+
+        return list.OrderBy(p => p.Period.Start).ToList();
+    }
+
+    /// <summary>Open → Closing, only if nobody changed the row since it was read. False: someone else moved it first.</summary>
+    public async Task<bool> TryStartClosingAsync(PeriodState state, Instant now, bool forced, CancellationToken ct)
+    {
+        var row = new TableEntity(Partition, state.Period.ToString())
+        {
+            ["Status"] = nameof(PeriodStatus.Closing),
+            ["ClosingStartedAt"] = now.ToDateTimeOffset(),
+            ["Forced"] = forced,
+        };
+        return await TryUpdateAsync(row, state.ETag, ct);
+    }
+
+    public async Task MarkClosedAsync(PeriodKey period, Instant now, int creatorsVisited, CancellationToken ct)
+    {
+        var row = new TableEntity(Partition, period.ToString())
+        {
+            ["Status"] = nameof(PeriodStatus.Closed),
+            ["ClosedAt"] = now.ToDateTimeOffset(),
+            ["CreatorsVisited"] = creatorsVisited,
+        };
+        await _table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, ct);
+    }
+
+    /// <summary>Creates the row when a close is asked for a period no record has reached yet.</summary>
+    public async Task<PeriodState> GetOrCreateAsync(PeriodKey period, CancellationToken ct)
+    {
+        await EnsureExistsAsync([period], ct);
+        return await GetAsync(period, ct) ?? throw new InvalidOperationException($"Period {period} vanished.");
+    }
+
+    private async Task<bool> TryUpdateAsync(TableEntity row, ETag etag, CancellationToken ct)
+    {
+        try
+        {
+            await _table.UpdateEntityAsync(row, etag, TableUpdateMode.Merge, ct);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.PreconditionFailed)
+        {
+            return false;
+        }
+    }
+
+    private static PeriodState ToState(TableEntity row) => new(
+        PeriodKey.Parse(row.RowKey),
+        Enum.Parse<PeriodStatus>(row.GetString("Status")),
+        row.GetDateTimeOffset("ClosingStartedAt") is { } started ? Instant.FromDateTimeOffset(started) : null,
+        row.GetDateTimeOffset("ClosedAt") is { } closed ? Instant.FromDateTimeOffset(closed) : null,
+        row.GetBoolean("Forced") ?? false,
+        row.GetInt32("CreatorsVisited") ?? 0,
+        row.ETag);
+}

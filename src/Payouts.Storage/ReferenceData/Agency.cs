@@ -1,0 +1,3 @@
+namespace Payouts.Storage.ReferenceData;
+
+public sealed record Agency(string AgencyId, string? Name, Uri? WebhookUrl);

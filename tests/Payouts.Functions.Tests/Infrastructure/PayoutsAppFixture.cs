@@ -1,0 +1,64 @@
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Payouts.Azurite;
+using Payouts.Storage.Configuration;
+
+namespace Payouts.Functions.Tests.Infrastructure;
+
+/// <summary>
+/// One real Azurite (in memory, free ports) and the app's real service graph for the whole test assembly.
+/// Time is a <see cref="FakeTimeProvider"/> set to a moment in November 2026; tests use their own creator ids so they
+/// do not see each other's rows.
+/// </summary>
+public sealed class PayoutsAppFixture : IAsyncLifetime
+{
+    public const string Partner = "tiklive";
+    public const string PartnerSecret = "tiklive-secret-0000000000000000000000";
+    public const string PartnerRotatedSecret = "tiklive-secret-1111111111111111111111";
+    public const string OtherPartner = "brandhub";
+    public const string OtherPartnerSecret = "brandhub-secret-000000000000000000000";
+
+    private AzuriteServer? _azurite;
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
+
+    public ServiceProvider Services { get; private set; } = null!;
+
+    public string ConnectionString => _azurite!.ConnectionString;
+
+    public TableServiceClient Tables => Services.GetRequiredService<TableServiceClient>();
+
+    public QueueServiceClient Queues => Services.GetRequiredService<QueueServiceClient>();
+
+    public async Task InitializeAsync()
+    {
+        _azurite = await AzuriteServer.StartAsync(new AzuriteOptions(), CancellationToken.None);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = _azurite.ConnectionString,
+            ["Payouts:SenderHashKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)i).ToArray()),
+            [$"Payouts:Partners:{Partner}:Secrets:0"] = PartnerSecret,
+            [$"Payouts:Partners:{Partner}:Secrets:1"] = PartnerRotatedSecret,
+            [$"Payouts:Partners:{OtherPartner}:Secrets:0"] = OtherPartnerSecret,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        services.AddPayoutsApp(configuration);
+        services.AddSingleton<TimeProvider>(Time);
+        Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        await Services.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+}
