@@ -16,10 +16,20 @@ public static class PayloadSignature
 
     public static Duration DefaultTolerance { get; } = Duration.FromMinutes(5);
 
-    public static string Create(ReadOnlySpan<byte> body, string secret, Instant timestamp)
+    public static string Create(ReadOnlySpan<byte> body, string secret, Instant timestamp) => Create(body, [secret], timestamp);
+
+    /// <summary>One <c>v1=</c> per secret: during a rotation a receiver holding either the old or the new secret verifies.</summary>
+    public static string Create(ReadOnlySpan<byte> body, IReadOnlyList<string> secrets, Instant timestamp)
     {
+        ArgumentOutOfRangeException.ThrowIfZero(secrets.Count);
         var seconds = timestamp.ToUnixTimeSeconds();
-        return string.Create(CultureInfo.InvariantCulture, $"t={seconds},v1={Compute(body, secret, seconds)}");
+        var header = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"t={seconds}"));
+        foreach (var secret in secrets)
+        {
+            header.Append(",v1=").Append(Compute(body, secret, seconds));
+        }
+
+        return header.ToString();
     }
 
     public static SignatureCheck Verify(string? header, ReadOnlySpan<byte> body, IReadOnlyList<string> secrets, Instant now, Duration tolerance)

@@ -24,7 +24,7 @@ public sealed class PayoutsOptions
     /// <summary>Partners by id, each with up to two active HMAC secrets (old and new during a rotation).</summary>
     public Dictionary<string, PartnerOptions> Partners { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Webhook signing secrets per agency id (the first signs; two during a rotation).</summary>
+    /// <summary>Webhook signing secrets per agency id; each active secret adds a v1 signature (two during a rotation).</summary>
     public Dictionary<string, PartnerOptions> Webhooks { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>NCrontab schedule (UTC, with seconds) of the period-close timer.</summary>

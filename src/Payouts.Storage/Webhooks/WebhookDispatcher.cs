@@ -54,7 +54,7 @@ public sealed partial class WebhookDispatcher(
         var body = Encoding.UTF8.GetBytes(entry.GetString("Body"));
         using var request = new HttpRequestMessage(HttpMethod.Post, entry.GetString("Url")) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        request.Headers.Add(PayloadSignature.HeaderName, PayloadSignature.Create(body, secrets[0], clock.GetCurrentInstant()));
+        request.Headers.Add(PayloadSignature.HeaderName, PayloadSignature.Create(body, secrets, clock.GetCurrentInstant()));
         request.Headers.Add("Payouts-Delivery-Id", entry.RowKey);
         request.Headers.Add("Payouts-Event", entry.GetString("Event"));
         try
