@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Payouts.Domain.Periods;
 using Payouts.Domain.Statements;
 using Payouts.Functions.Http;
+using Payouts.Storage.Ingestion;
 using Payouts.Storage.Periods;
 using Payouts.Storage.Statements;
 using Payouts.Storage.Tables;
@@ -44,16 +45,9 @@ public sealed class PeriodHandler(PeriodCloser closer, PeriodStore periods, Stat
 
         var state = await periods.GetAsync(period, ct);
         var rows = await statements.ListByPeriodAsync(period, ct);
-        var stored = await CountStoredAsync(period, ct);
+        var records = await CountStoredAsync(period, ct);
         var headers = rows.Where(r => r.ContainsKey("StatementId")).ToList();
-        var counted = 0L;
-        foreach (var header in headers)
-        {
-            if (StatementId.TryParse(header.GetString("StatementId"), out var id) && await statements.GetHeaderAsync(id, ct) is { } full)
-            {
-                counted += full.GetInt32("RecordCount") ?? 0;
-            }
-        }
+        var counted = headers.Sum(h => (long)(h.GetInt32("RecordCount") ?? 0));
 
         return BytesResult.Json(w =>
         {
@@ -64,8 +58,13 @@ public sealed class PeriodHandler(PeriodCloser closer, PeriodStore periods, Stat
             w.WriteString("dueAt", calendar.DueAt(period).ToString());
             w.WriteBoolean("forced", state?.Forced ?? false);
             w.WriteNumber("creatorsVisited", state?.CreatorsVisited ?? 0);
-            w.WriteNumber("recordsStored", stored);
-            w.WriteNumber("recordsCountedInStatements", counted);
+            w.WriteStartObject("records");
+            w.WriteNumber("stored", records.Stored);
+            w.WriteNumber("countedInThisPeriod", records.SettledHere);
+            w.WriteNumber("countedLaterAsAdjustments", records.SettledLater);
+            w.WriteNumber("notYetCounted", records.Unsettled);
+            w.WriteNumber("countedByThisPeriodsStatements", counted);
+            w.WriteEndObject();
             w.WriteStartObject("statements");
             foreach (var group in rows.GroupBy(r => r.GetString("Status")).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
@@ -85,9 +84,9 @@ public sealed class PeriodHandler(PeriodCloser closer, PeriodStore periods, Stat
         });
     }
 
-    private async Task<long> CountStoredAsync(PeriodKey period, CancellationToken ct)
+    /// <summary>The period's own records, by where they were counted: its statements, a later one, or not yet.</summary>
+    private async Task<RecordReconciliation> CountStoredAsync(PeriodKey period, CancellationToken ct)
     {
-        var count = 0L;
         var creators = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var mark in tables.GetTableClient(TableNames.Activity).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {period.ToString()}"), select: ["CreatorId", "RecordPeriod"], cancellationToken: ct))
         {
@@ -97,19 +96,21 @@ public sealed class PeriodHandler(PeriodCloser closer, PeriodStore periods, Stat
             }
         }
 
+        var counts = new RecordReconciliation();
         foreach (var table in new[] { TableNames.Gifts, TableNames.Deals })
         {
             foreach (var creator in creators)
             {
                 var partition = TableKeys.Compose(creator, period.ToString());
-                await foreach (var _ in tables.GetTableClient(table).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["RowKey"], cancellationToken: ct))
+                var ownStatement = new StatementId(creator, period, 1).ToString();
+                await foreach (var row in tables.GetTableClient(table).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: [RecordColumns.SettledIn], cancellationToken: ct))
                 {
-                    count++;
+                    counts.Add(row.GetString(RecordColumns.SettledIn), ownStatement);
                 }
             }
         }
 
-        return count;
+        return counts;
     }
 
     private PeriodKey? ParsePeriod(string text) => PeriodKey.TryParse(text, out var period) && period.Kind == calendar.Kind ? period : null;

@@ -1,7 +1,7 @@
 namespace Payouts.Storage.Ingestion;
 
 /// <summary>Column names shared by the gift and deal tables.</summary>
-internal static class RecordColumns
+public static class RecordColumns
 {
     public const string PartnerId = "PartnerId";
     public const string RecordId = "RecordId";

@@ -57,7 +57,10 @@ public sealed partial class PeriodCloser(
         var state = await periods.GetOrCreateAsync(period, ct);
         if (state.Status == PeriodStatus.Closed)
         {
-            return new CloseOutcome(period, CloseResult.AlreadyClosed, state.CreatorsVisited);
+            // Closing again is how an operator retries blocked statements once the missing rate or contract exists.
+            var blocked = await BlockedCreatorsAsync(period, ct);
+            await SendJobsAsync(period, blocked, ct);
+            return new CloseOutcome(period, CloseResult.AlreadyClosed, blocked.Count, $"{period} was already closed; statement jobs re-sent for {blocked.Count} blocked creators.");
         }
 
         if (state.Status == PeriodStatus.Open && !await periods.TryStartClosingAsync(state, now, forced: !due, ct))
@@ -71,16 +74,26 @@ public sealed partial class PeriodCloser(
         }
 
         var creators = await CreatorsToVisitAsync(period, ct);
+        await SendJobsAsync(period, creators, ct);
+        await periods.MarkClosedAsync(period, now, creators.Count, ct);
+        LogClosed(logger, period, creators.Count);
+        return new CloseOutcome(period, CloseResult.Closed, creators.Count);
+    }
+
+    private async Task SendJobsAsync(PeriodKey period, IReadOnlyList<string> creators, CancellationToken ct)
+    {
         var jobs = queues.GetQueueClient(QueueNames.StatementJobs);
         foreach (var batch in creators.Chunk(StatementJob.MaxCreators))
         {
             await jobs.SendMessageAsync(new StatementJob(period, batch).ToJson(), ct);
         }
-
-        await periods.MarkClosedAsync(period, now, creators.Count, ct);
-        LogClosed(logger, period, creators.Count);
-        return new CloseOutcome(period, CloseResult.Closed, creators.Count);
     }
+
+    private async Task<IReadOnlyList<string>> BlockedCreatorsAsync(PeriodKey period, CancellationToken ct) =>
+        (await statements.ListByPeriodAsync(period, ct))
+            .Where(row => row.GetString("Status") == nameof(Domain.Statements.StatementStatus.Blocked))
+            .Select(row => row.GetString("CreatorId"))
+            .ToList();
 
     private async Task<IReadOnlyList<string>> CreatorsToVisitAsync(PeriodKey period, CancellationToken ct)
     {

@@ -146,12 +146,15 @@ public sealed partial class StatementBuilder(
         return StatementCalculator.Calculate(request) with { IssuedAt = draft ? null : clock.GetCurrentInstant() };
     }
 
+    /// <summary>Index, queue message and webhook outbox entry of a committed statement; every step repeatable until marked emitted.</summary>
     private async Task EmitAsync(TableEntity header, CancellationToken ct)
     {
         if (header.GetBoolean("Emitted") == true)
         {
             return;
         }
+
+        await statements.IndexAsync(header, ct);
 
         var id = StatementId.TryParse(header.GetString("StatementId"), out var parsed) ? parsed : throw new InvalidDataException("Bad statement id.");
         var message = PayoutStatementMessage.Create(header, format => documents.UriOf(id, format));

@@ -19,7 +19,11 @@ internal static class StatementRows
 
     public static string LineKey(StatementId id, int number) => string.Create(CultureInfo.InvariantCulture, $"{HeaderKey(id)}|L{number:D4}");
 
-    public static string BlockedKey(Domain.Periods.PeriodKey period) => $"{period}|blocked";
+    public static string BlockedKey(Domain.Periods.PeriodKey period) => BlockedKey(period.ToString());
+
+    public static string BlockedKey(string period) => $"{period}|blocked";
+
+    public static string ByPeriodBlockedKey(string creatorId) => $"{creatorId}|blocked";
 
     public static TableEntity Header(Statement s, int recordCount, string blobPrefix)
     {
@@ -82,16 +86,20 @@ internal static class StatementRows
         ["LastPeriod"] = s.Period.ToString(),
     };
 
-    public static TableEntity ByPeriod(Statement s) => new(s.Period.ToString(), $"{s.CreatorId}|v{s.Version:D3}")
+    /// <summary>The per-period index row, copied from the committed header.</summary>
+    public static TableEntity ByPeriod(TableEntity header) => new(
+        header.GetString("Period"),
+        string.Create(CultureInfo.InvariantCulture, $"{header.PartitionKey}|v{header.GetInt32("Version"):D3}"))
     {
-        ["StatementId"] = s.Id.ToString(),
-        ["CreatorId"] = s.CreatorId,
-        ["Status"] = s.Status.ToString(),
-        ["Currency"] = s.Currency!.Code,
-        ["NetMinor"] = s.Totals!.Net.MinorUnits,
-        ["PayableMinor"] = s.Totals.Payable.MinorUnits,
-        ["CarriedForwardMinor"] = s.Totals.CarriedForward.MinorUnits,
-        ["ContentHash"] = s.ContentHash,
+        ["StatementId"] = header.GetString("StatementId"),
+        ["CreatorId"] = header.PartitionKey,
+        ["Status"] = header.GetString("Status"),
+        ["Currency"] = header.GetString("Currency"),
+        ["NetMinor"] = header.GetInt64("NetMinor"),
+        ["PayableMinor"] = header.GetInt64("PayableMinor"),
+        ["CarriedForwardMinor"] = header.GetInt64("CarriedForwardMinor"),
+        ["RecordCount"] = header.GetInt32("RecordCount"),
+        ["ContentHash"] = header.GetString("ContentHash"),
     };
 
     public static DateTimeOffset? At(Instant? instant) => instant?.ToDateTimeOffset();

@@ -66,9 +66,20 @@ public sealed class StatementStore(TableServiceClient tables)
             return false;
         }
 
-        await _byPeriod.UpsertEntityAsync(StatementRows.ByPeriod(statement), TableUpdateMode.Replace, ct);
-        await _statements.DeleteEntityAsync(statement.CreatorId, StatementRows.BlockedKey(statement.Period), ETag.All, ct);
         return true;
+    }
+
+    /// <summary>
+    /// After the commit: the per-period index row, and the blocked markers gone. Idempotent, and rerun from the header
+    /// by a retry that finds the statement committed but not yet emitted, so a crash here leaves no gap.
+    /// </summary>
+    public async Task IndexAsync(TableEntity header, CancellationToken ct)
+    {
+        var creatorId = header.PartitionKey;
+        var period = header.GetString("Period");
+        await _byPeriod.UpsertEntityAsync(StatementRows.ByPeriod(header), TableUpdateMode.Replace, ct);
+        await _statements.DeleteEntityAsync(creatorId, StatementRows.BlockedKey(period), ETag.All, ct);
+        await _byPeriod.DeleteEntityAsync(period, StatementRows.ByPeriodBlockedKey(creatorId), ETag.All, ct);
     }
 
     /// <summary>Records why a statement could not be built; replaced by the next attempt, deleted once it is issued.</summary>
@@ -81,7 +92,7 @@ public sealed class StatementStore(TableServiceClient tables)
         };
         await _statements.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
         await _byPeriod.UpsertEntityAsync(
-            new TableEntity(period.ToString(), $"{creatorId}|blocked") { ["CreatorId"] = creatorId, ["Status"] = nameof(StatementStatus.Blocked), ["Reasons"] = row["Reasons"] },
+            new TableEntity(period.ToString(), StatementRows.ByPeriodBlockedKey(creatorId)) { ["CreatorId"] = creatorId, ["Status"] = nameof(StatementStatus.Blocked), ["Reasons"] = row["Reasons"] },
             TableUpdateMode.Replace,
             ct);
     }

@@ -8,7 +8,7 @@ namespace Payouts.Storage.Webhooks;
 /// <summary>
 /// The Polly pipeline of the webhook HTTP client, the only place outbound HTTP is retried: per-try timeout, a few
 /// retries on 5xx/408/429/network errors with exponential backoff and jitter (a Retry-After header wins), and a circuit
-/// breaker per target host so one dead receiver does not slow the others.
+/// breaker per target host and port so one dead receiver does not slow the others.
 /// </summary>
 public static class WebhookHttpPolicies
 {
@@ -25,7 +25,7 @@ public static class WebhookHttpPolicies
     public static IAsyncPolicy<HttpResponseMessage> Timeout() => Policy.TimeoutAsync<HttpResponseMessage>(TryTimeout);
 
     public static IAsyncPolicy<HttpResponseMessage> BreakerFor(HttpRequestMessage request) =>
-        Breakers.GetOrAdd(request.RequestUri?.Host ?? string.Empty, _ => Transient().CircuitBreakerAsync(5, TimeSpan.FromSeconds(30)));
+        Breakers.GetOrAdd(request.RequestUri?.Authority ?? string.Empty, _ => Transient().CircuitBreakerAsync(5, TimeSpan.FromSeconds(30)));
 
     private static PolicyBuilder<HttpResponseMessage> Transient() =>
         HttpPolicyExtensions.HandleTransientHttpError()

@@ -34,18 +34,33 @@ public static class HttpCall
         return context.Request;
     }
 
+    /// <summary>A request with no body, e.g. an admin GET; <paramref name="query"/> like "?period=2026-11".</summary>
+    public static HttpRequest Get(string? accept = null, string query = "")
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = "GET";
+        context.Request.QueryString = new QueryString(query.Length == 0 ? null : query);
+        context.Response.Body = new MemoryStream();
+        if (accept is not null)
+        {
+            context.Request.Headers.Accept = accept;
+        }
+
+        return context.Request;
+    }
+
     public static async Task<Response> ExecuteAsync(HttpRequest request, IActionResult result)
     {
         await result.ExecuteResultAsync(new ActionContext(request.HttpContext, new RouteData(), new ActionDescriptor()));
         var response = request.HttpContext.Response;
         response.Body.Position = 0;
         var text = await new StreamReader(response.Body).ReadToEndAsync();
-        return new Response(response.StatusCode, response.ContentType, text.Length == 0 ? null : JsonDocument.Parse(text).RootElement.Clone());
+        return new Response(response.StatusCode, response.ContentType, text);
     }
 
-    public sealed record Response(int Status, string? ContentType, JsonElement? Json)
+    public sealed record Response(int Status, string? ContentType, string Text)
     {
-        public JsonElement Body => Json ?? throw new InvalidOperationException("The response has no body.");
+        public JsonElement Body => Text.Length > 0 ? JsonDocument.Parse(Text).RootElement.Clone() : throw new InvalidOperationException("The response has no body.");
 
         public string[] Statuses => Body.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("status").GetString()!).ToArray();
     }

@@ -21,6 +21,9 @@ public sealed class PayoutsAppFixture : IAsyncLifetime
     public const string PartnerRotatedSecret = "tiklive-secret-1111111111111111111111";
     public const string OtherPartner = "brandhub";
     public const string OtherPartnerSecret = "brandhub-secret-000000000000000000000";
+    public const string Agency = "nova";
+    public const string WebhookSecret = "nova-webhook-secret-00000000000000000";
+    public const string WebhookRotatedSecret = "nova-webhook-secret-11111111111111111";
 
     private AzuriteServer? _azurite;
 
@@ -44,6 +47,8 @@ public sealed class PayoutsAppFixture : IAsyncLifetime
             [$"Payouts:Partners:{Partner}:Secrets:0"] = PartnerSecret,
             [$"Payouts:Partners:{Partner}:Secrets:1"] = PartnerRotatedSecret,
             [$"Payouts:Partners:{OtherPartner}:Secrets:0"] = OtherPartnerSecret,
+            [$"Payouts:Webhooks:{Agency}:Secrets:0"] = WebhookSecret,
+            [$"Payouts:Webhooks:{Agency}:Secrets:1"] = WebhookRotatedSecret,
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));

@@ -1,0 +1,169 @@
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Payouts.Domain.Periods;
+using Payouts.Domain.Statements;
+using Payouts.Functions.Admin;
+using Payouts.Functions.Periods;
+using Payouts.Functions.Statements;
+using Payouts.Storage.Statements;
+using Payouts.Storage.Tables;
+
+namespace Payouts.Functions.Tests.Infrastructure;
+
+/// <summary>
+/// Drives the statement pipeline through the real function classes: admin HTTP functions for reference data, the
+/// close timer, the statement-jobs queue function (fed the way the host feeds it) and the webhook timer.
+/// </summary>
+public abstract class PipelineTestBase(PayoutsAppFixture app) : AppTestBase(app)
+{
+    /// <summary>The rates of DOMAIN.md §5 (region FR), effective all of 2025 and 2026. Rates are global and never rewritten.</summary>
+    protected async Task PutWorldRatesAsync()
+    {
+        await PutRateAsync("diamondsPerCoin", "FR", "0.5", "dpc-fr-2025");
+        await PutRateAsync("usdPerDiamond", "FR", "0.005", "upd-fr-2025");
+        await PutRateAsync("usdPerCoinReference", string.Empty, "0.0105", "upc-2025");
+        await PutRateAsync("fx", "USD/EUR", "0.92", "fx-usd-eur-2025");
+    }
+
+    protected async Task PutRateAsync(string kind, string key, string value, string versionId, string from = "2025-01-01")
+    {
+        var body = new JsonObject { ["kind"] = kind, ["key"] = key, ["from"] = from, ["value"] = value, ["versionId"] = versionId };
+        var response = await AdminAsync<PutRateHttp>(body.ToJsonString(), (f, r) => f.Run(r, CancellationToken.None));
+        Assert.Equal(200, response.Status);
+    }
+
+    /// <summary>lea's contract of DOMAIN.md §5: agency nova 20/15/10 %, EUR, minimum payout 50.00.</summary>
+    protected async Task PutCreatorAsync(string creatorId, string region = "FR", string agencyId = PayoutsAppFixture.Agency, string minimumPayout = "50.00")
+    {
+        var body = new JsonObject
+        {
+            ["effectiveFrom"] = "2025-01-01", ["region"] = region, ["payoutCurrency"] = "EUR", ["agencyId"] = agencyId,
+            ["commissionGifts"] = "0.20", ["commissionDeals"] = "0.15", ["commissionBonuses"] = "0.10", ["minimumPayout"] = minimumPayout,
+        };
+        var response = await AdminAsync<PutCreatorHttp>(body.ToJsonString(), (f, r) => f.Run(r, creatorId, CancellationToken.None));
+        Assert.Equal(200, response.Status);
+    }
+
+    protected async Task PutAgencyAsync(Uri? webhookUrl, string agencyId = PayoutsAppFixture.Agency)
+    {
+        var body = new JsonObject { ["name"] = "Nova Talent", ["webhookUrl"] = webhookUrl?.ToString() };
+        var response = await AdminAsync<PutAgencyHttp>(body.ToJsonString(), (f, r) => f.Run(r, agencyId, CancellationToken.None));
+        Assert.Equal(200, response.Status);
+    }
+
+    protected void SetClock(string isoInstant) => App.Time.AdjustTime(DateTimeOffset.Parse(isoInstant, System.Globalization.CultureInfo.InvariantCulture));
+
+    protected Task RunCloseTimerAsync() => Function<ClosePeriodsTimer>().Run(new TimerInfo(), CancellationToken.None);
+
+    protected Task RunWebhookTimerAsync() => Function<DispatchWebhooksTimer>().Run(new TimerInfo(), CancellationToken.None);
+
+    protected Task<HttpCall.Response> ClosePeriodAsync(string period, bool force = false) =>
+        AdminAsync<ClosePeriodHttp>(string.Empty, (f, r) => f.Run(r, period, CancellationToken.None), query: force ? "?force=true" : string.Empty);
+
+    protected Task<HttpCall.Response> GetPeriodAsync(string period) =>
+        GetAsync<GetPeriodHttp>((f, r) => f.Run(r, period, CancellationToken.None));
+
+    protected Task<HttpCall.Response> GetStatementAsync(string statementId, string? accept = null) =>
+        GetAsync<GetStatementHttp>((f, r) => f.Run(r, statementId, CancellationToken.None), accept);
+
+    protected Task<HttpCall.Response> ListStatementsAsync(string creatorId) =>
+        GetAsync<ListCreatorStatementsHttp>((f, r) => f.Run(r, creatorId, CancellationToken.None));
+
+    protected Task<HttpCall.Response> PreviewAsync(string creatorId, string period, string? accept = null) =>
+        GetAsync<PreviewStatementHttp>((f, r) => f.Run(r, creatorId, CancellationToken.None), accept, $"?period={period}");
+
+    /// <summary>
+    /// Feeds statement-jobs to the queue function until the queue is empty, as the host would: a failed message stays
+    /// and comes back. Returns how many invocations failed (a busy creator makes its job retry).
+    /// </summary>
+    protected async Task<int> DrainStatementJobsAsync(int parallel = 1)
+    {
+        var queue = new QueueClient(App.ConnectionString, QueueNames.StatementJobs);
+        var failures = 0;
+        for (var round = 0; round < 50; round++)
+        {
+            QueueMessage[] messages = await queue.ReceiveMessagesAsync(maxMessages: 32, visibilityTimeout: TimeSpan.FromSeconds(1));
+            if (messages.Length == 0)
+            {
+                var properties = await queue.GetPropertiesAsync();
+                if (properties.Value.ApproximateMessagesCount == 0)
+                {
+                    return failures;
+                }
+
+                await Task.Delay(300);
+                continue;
+            }
+
+            foreach (var message in messages)
+            {
+                var invocations = Enumerable.Range(0, parallel).Select(_ => Function<BuildStatementsQueue>().Run(message, CancellationToken.None));
+                try
+                {
+                    await Task.WhenAll(invocations);
+                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+                }
+                catch (StatementBuilderBusyException)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        }
+
+        throw new TimeoutException("statement-jobs did not drain.");
+    }
+
+    protected async Task<TableEntity?> HeaderAsync(string creatorId, string period) =>
+        await App.Services.GetRequiredService<StatementStore>().GetHeaderAsync(new StatementId(creatorId, PeriodKey.Parse(period), 1), CancellationToken.None);
+
+    /// <summary>Every payout-statements message about <paramref name="creatorId"/>, read without consuming the others.</summary>
+    protected async Task<List<System.Text.Json.JsonElement>> PayoutMessagesAsync(string creatorId)
+    {
+        var queue = new QueueClient(App.ConnectionString, QueueNames.PayoutStatements);
+        var found = new List<System.Text.Json.JsonElement>();
+        var all = new List<QueueMessage>();
+        while (true)
+        {
+            QueueMessage[] batch = await queue.ReceiveMessagesAsync(maxMessages: 32, visibilityTimeout: TimeSpan.FromSeconds(2));
+            if (batch.Length == 0)
+            {
+                break;
+            }
+
+            all.AddRange(batch);
+        }
+
+        foreach (var message in all)
+        {
+            var json = Payloads.Parse(message.Body.ToString());
+            if (json.GetProperty("creatorId").GetString() == creatorId)
+            {
+                found.Add(json);
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            }
+        }
+
+        return found;
+    }
+
+    protected T Function<T>() where T : class => ActivatorUtilities.CreateInstance<T>(App.Services);
+
+    private async Task<HttpCall.Response> AdminAsync<T>(string body, Func<T, Microsoft.AspNetCore.Http.HttpRequest, Task<Microsoft.AspNetCore.Mvc.IActionResult>> run, string query = "")
+        where T : class
+    {
+        var request = HttpCall.Request(body, secret: null, Now);
+        request.QueryString = new Microsoft.AspNetCore.Http.QueryString(query.Length == 0 ? null : query);
+        return await HttpCall.ExecuteAsync(request, await run(Function<T>(), request));
+    }
+
+    private async Task<HttpCall.Response> GetAsync<T>(Func<T, Microsoft.AspNetCore.Http.HttpRequest, Task<Microsoft.AspNetCore.Mvc.IActionResult>> run, string? accept = null, string query = "")
+        where T : class
+    {
+        var request = HttpCall.Get(accept, query);
+        return await HttpCall.ExecuteAsync(request, await run(Function<T>(), request));
+    }
+}
