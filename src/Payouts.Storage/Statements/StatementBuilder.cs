@@ -40,6 +40,12 @@ public sealed partial class StatementBuilder(
     public async Task<BuildOutcome> BuildAsync(string creatorId, PeriodKey period, CancellationToken ct)
     {
         var id = new StatementId(creatorId, period, 1);
+        if (await statements.GetHeaderAsync(id, ct) is { } done && done.GetBoolean("Emitted") == true)
+        {
+            // Issued and emitted: nothing left to do, and no lease needed to see it (a redelivered job is cheap).
+            return new BuildOutcome(id, BuildResult.AlreadyIssued, Enum.Parse<StatementStatus>(done.GetString("Status")), []);
+        }
+
         await using var lease = await CreatorLease.TryAcquireAsync(_statementTable, creatorId, clock.GetCurrentInstant(), ct);
         if (lease is null)
         {

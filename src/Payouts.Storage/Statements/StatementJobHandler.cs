@@ -4,27 +4,42 @@ using Payouts.Storage.Periods;
 
 namespace Payouts.Storage.Statements;
 
-/// <summary>One statement-jobs message: build each creator's statement; a busy creator makes the whole job retry later.</summary>
+/// <summary>
+/// One statement-jobs message: build each creator's statement. A creator another worker is building is tried again a
+/// few times; if still busy, the job throws so the queue redelivers it (creators already issued are skipped cheaply).
+/// </summary>
 public sealed partial class StatementJobHandler(StatementBuilder builder, ILogger<StatementJobHandler> logger)
 {
+    /// <summary>Real-time pauses before a busy creator is tried again: another worker is usually about to finish it.</summary>
+    private static readonly TimeSpan[] BusyRetryDelays = [TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)];
+
     public async Task HandleAsync(string message, CancellationToken ct)
     {
         var job = StatementJob.TryParse(message) ?? throw new InvalidDataException($"Not a statement job: {Truncate(message)}");
-        var busy = new List<string>();
-        foreach (var creatorId in job.CreatorIds)
+        var pending = job.CreatorIds.ToList();
+        foreach (var delay in BusyRetryDelays.Prepend(TimeSpan.Zero))
         {
-            var outcome = await builder.BuildAsync(creatorId, job.Period, ct);
-            if (outcome.Result == BuildResult.Busy)
+            await Task.Delay(delay, ct);
+            var busy = new List<string>();
+            foreach (var creatorId in pending)
             {
-                busy.Add(creatorId);
+                var outcome = await builder.BuildAsync(creatorId, job.Period, ct);
+                if (outcome.Result == BuildResult.Busy)
+                {
+                    busy.Add(creatorId);
+                }
             }
+
+            if (busy.Count == 0)
+            {
+                return;
+            }
+
+            pending = busy;
         }
 
-        if (busy.Count > 0)
-        {
-            LogBusy(logger, job.Period, busy.Count);
-            throw new StatementBuilderBusyException($"{busy.Count} creators were being built by another worker; the job will be retried.");
-        }
+        LogBusy(logger, job.Period, pending.Count);
+        throw new StatementBuilderBusyException($"{pending.Count} creators were being built by another worker; the job will be retried.");
     }
 
     private static string Truncate(string text) => text.Length > 200 ? text[..200] + "…" : text;

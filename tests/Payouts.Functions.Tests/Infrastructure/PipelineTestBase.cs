@@ -128,7 +128,7 @@ public abstract class PipelineTestBase(PayoutsAppFixture app) : AppTestBase(app)
         var all = new List<QueueMessage>();
         while (true)
         {
-            QueueMessage[] batch = await queue.ReceiveMessagesAsync(maxMessages: 32, visibilityTimeout: TimeSpan.FromSeconds(2));
+            QueueMessage[] batch = await queue.ReceiveMessagesAsync(maxMessages: 32, visibilityTimeout: TimeSpan.FromSeconds(30));
             if (batch.Length == 0)
             {
                 break;
@@ -144,6 +144,10 @@ public abstract class PipelineTestBase(PayoutsAppFixture app) : AppTestBase(app)
             {
                 found.Add(json);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            }
+            else
+            {
+                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero);
             }
         }
 
