@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Payouts.Domain.Records;
 using Payouts.Functions.Http;
+using Payouts.Functions.Observability;
 using Microsoft.Extensions.Hosting;
 using Payouts.Storage.Configuration;
 
@@ -14,6 +15,7 @@ public static class PayoutsFunctionsRegistration
     {
         builder.UseMiddleware<HttpProblemMiddleware>();
         builder.Services.AddPayoutsApp(builder.Configuration);
+        builder.Services.AddPayoutsTelemetry(builder.Configuration);
         return builder;
     }
 
