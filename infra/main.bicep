@@ -1,0 +1,286 @@
+metadata name = 'Payouts'
+metadata description = 'Payouts on Azure: Functions on Flex Consumption, Table/Queue/Blob storage without shared keys, a user-assigned identity with least-privilege roles, Key Vault for secrets, Application Insights with Entra ID ingestion. Deployed by `azd up` (azure.yaml at the repository root).'
+
+targetScope = 'resourceGroup'
+
+@description('Required. azd environment name; part of every resource name and the `azd-env-name` tag.')
+@minLength(1)
+@maxLength(64)
+param environmentName string
+
+@description('Optional. Location of all resources.')
+param location string = resourceGroup().location
+
+@description('Optional. Object id of the person or group operating this environment (azd sets the signed-in user). Gets Key Vault Secrets Officer (to set secrets), Storage Queue Data Contributor (poison queues, replays) and read access to tables and blobs. Leave empty to grant nothing.')
+param principalId string = ''
+
+@description('Optional. Type of `principalId`.')
+@allowed([
+  'User'
+  'Group'
+  'ServicePrincipal'
+])
+param principalType string = 'User'
+
+@description('Optional. Memory of each Function App instance in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Optional. Most instances the Function App scales out to. Storage, not compute, is the ceiling: see docs/operations.md, "Scale".')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 100
+
+@description('Optional. Period kind statements are cut by. Fixed for a deployment\'s data: changing it later is a migration.')
+@allowed([
+  'Monthly'
+  'Weekly'
+])
+param periodKind string = 'Monthly'
+
+@description('Optional. IANA time zone periods are cut in (schedules themselves run in UTC).')
+param periodTimeZone string = 'Europe/Paris'
+
+@description('Optional. Wait after a period ends before it is closed (TimeSpan, d.hh:mm:ss, 1 minute to 31 days).')
+param periodGrace string = '2.00:00:00'
+
+@description('Optional. NCrontab schedule (UTC, six fields with seconds) of the period-close timer.')
+param closeSchedule string = '0 0 * * * *'
+
+@description('Optional. NCrontab schedule (UTC, six fields with seconds) of the webhook dispatcher.')
+param webhookSchedule string = '0 * * * * *'
+
+@description('Optional. How far a partner signature\'s timestamp may be from the server clock (TimeSpan).')
+param signatureTolerance string = '00:05:00'
+
+@description('Optional. Comma-separated partner ids that send signed HTTP records (azd: `PAYOUTS_PARTNER_IDS`); each needs Key Vault secrets `partner-<id>-secret-0` and `-1`. Letters and digits only.')
+param partnerIds string = ''
+
+@description('Optional. Comma-separated agency ids that receive signed webhooks (azd: `PAYOUTS_WEBHOOK_TARGET_IDS`); each needs the Key Vault secret `webhook-<id>-secret-0`. Letters and digits only.')
+param webhookTargetIds string = ''
+
+@description('Optional. Key Vault purge protection. On for anything holding real secrets; off lets a throwaway environment be purged at once.')
+param keyVaultEnablePurgeProtection bool = true
+
+@description('Optional. Redundancy of the storage account.')
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+  'Standard_GZRS'
+  'Standard_RAGRS'
+  'Standard_RAGZRS'
+])
+param storageSkuName string = 'Standard_LRS'
+
+var tags = {
+  'azd-env-name': environmentName
+}
+
+var partners = filter(map(split(partnerIds, ','), id => trim(id)), id => !empty(id))
+var webhookTargets = filter(map(split(webhookTargetIds, ','), id => trim(id)), id => !empty(id))
+
+var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName, location))
+var functionAppName = 'func-payouts-${resourceToken}'
+var deploymentContainerName = 'app-package-${resourceToken}'
+
+// Must match Payouts.Storage.Tables.TableNames.All (tests/Payouts.Infra.Tests checks it).
+var tableNames = [
+  'Gifts'
+  'Deals'
+  'RecordIds'
+  'Activity'
+  'IngestRejected'
+  'Rates'
+  'Creators'
+  'Agencies'
+  'Periods'
+  'Statements'
+  'StatementsByPeriod'
+  'Outbox'
+]
+
+// Must match Payouts.Storage.Tables.QueueNames.All, each with the `-poison` queue the host moves failed messages to.
+var queueNames = [
+  'gifts-inbound'
+  'gifts-inbound-poison'
+  'deals-inbound'
+  'deals-inbound-poison'
+  'statement-jobs'
+  'statement-jobs-poison'
+  'payout-statements'
+  'payout-statements-poison'
+]
+
+// Must include Payouts.Storage.Statements.StatementDocuments.Container.
+var statementsContainerName = 'statements'
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  params: {
+    name: 'id-payouts-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    name: 'st${resourceToken}'
+    location: location
+    tags: tags
+    skuName: storageSkuName
+    tableNames: tableNames
+    queueNames: queueNames
+    containerNames: [
+      statementsContainerName
+      deploymentContainerName
+    ]
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyvault'
+  params: {
+    name: 'kv-${resourceToken}'
+    location: location
+    tags: tags
+    enablePurgeProtection: keyVaultEnablePurgeProtection
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    logAnalyticsName: 'log-payouts-${resourceToken}'
+    applicationInsightsName: 'appi-payouts-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+// The app's identity: data roles on the one account, secrets read-only, metrics publishing. Nothing broader.
+module appRoles 'modules/roleassignments.bicep' = {
+  name: 'app-role-assignments'
+  params: {
+    principalId: identity.outputs.principalId
+    principalType: 'ServicePrincipal'
+    storageAccountName: storage.outputs.name
+    storageRoleDefinitionIds: [
+      'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // Storage Blob Data Owner (host: deployment package, keys, timer locks)
+      '974c5e8b-45b9-4653-ba55-5f855dd0a4e6' // Storage Queue Data Contributor
+      '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // Storage Table Data Contributor
+    ]
+    keyVaultName: keyVault.outputs.name
+    keyVaultRoleDefinitionIds: [
+      '4633458b-17de-408a-b874-0445c86b69e6' // Key Vault Secrets User
+    ]
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    applicationInsightsRoleDefinitionIds: [
+      '3913510d-42f4-4e42-8a64-420c390055eb' // Monitoring Metrics Publisher
+    ]
+  }
+}
+
+// The operator (azd: the signed-in user): set secrets, read and replay queues, read tables and statements. Never
+// write the record tables by hand: records change only through the API.
+module operatorRoles 'modules/roleassignments.bicep' = if (!empty(principalId)) {
+  name: 'operator-role-assignments'
+  params: {
+    principalId: principalId
+    principalType: principalType
+    storageAccountName: storage.outputs.name
+    storageRoleDefinitionIds: [
+      '974c5e8b-45b9-4653-ba55-5f855dd0a4e6' // Storage Queue Data Contributor
+      '76199698-9eea-4c19-bc75-cec21354c6b6' // Storage Table Data Reader
+      '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1' // Storage Blob Data Reader
+    ]
+    keyVaultName: keyVault.outputs.name
+    keyVaultRoleDefinitionIds: [
+      'b86a8fe4-44ce-4948-aee5-eccb2c155cd7' // Key Vault Secrets Officer
+    ]
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+  }
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  name: 'functionapp'
+  params: {
+    name: functionAppName
+    planName: 'plan-payouts-${resourceToken}'
+    location: location
+    tags: tags
+    serviceName: 'api'
+    identityResourceId: identity.outputs.resourceId
+    identityClientId: identity.outputs.clientId
+    storageBlobEndpoint: storage.outputs.blobEndpoint
+    storageQueueEndpoint: storage.outputs.queueEndpoint
+    storageTableEndpoint: storage.outputs.tableEndpoint
+    deploymentContainerName: deploymentContainerName
+    applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
+    keyVaultName: keyVault.outputs.name
+    instanceMemoryMB: instanceMemoryMB
+    maximumInstanceCount: maximumInstanceCount
+    partnerIds: partners
+    webhookTargetIds: webhookTargets
+    appSettings: {
+      Payouts__Periods__Kind: periodKind
+      Payouts__Periods__TimeZone: periodTimeZone
+      Payouts__Periods__Grace: periodGrace
+      Payouts__CloseSchedule: closeSchedule
+      Payouts__WebhookSchedule: webhookSchedule
+      Payouts__SignatureTolerance: signatureTolerance
+    }
+  }
+  // The app starts as soon as it exists: its identity must already hold the roles its settings rely on.
+  dependsOn: [
+    appRoles
+  ]
+}
+
+@description('Location of the deployment.')
+output AZURE_LOCATION string = location
+
+@description('Tenant of the deployment.')
+output AZURE_TENANT_ID string = tenant().tenantId
+
+@description('Resource group of the deployment.')
+output AZURE_RESOURCE_GROUP string = resourceGroup().name
+
+@description('Name of the Function App (azd deploys the `api` service to it).')
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+
+@description('Base URL of the Function App.')
+output AZURE_FUNCTION_APP_URL string = 'https://${functionApp.outputs.defaultHostName}'
+
+@description('Name of the storage account.')
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+
+@description('Table endpoint of the storage account.')
+output AZURE_STORAGE_TABLE_ENDPOINT string = storage.outputs.tableEndpoint
+
+@description('Queue endpoint of the storage account.')
+output AZURE_STORAGE_QUEUE_ENDPOINT string = storage.outputs.queueEndpoint
+
+@description('Blob endpoint of the storage account.')
+output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
+
+@description('Name of the Key Vault holding the partner, webhook and sender-hash secrets.')
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+
+@description('URI of the Key Vault.')
+output AZURE_KEY_VAULT_URI string = keyVault.outputs.uri
+
+@description('Client id of the app\'s user-assigned identity.')
+output AZURE_USER_ASSIGNED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
+
+@description('Name of the Application Insights component.')
+output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
+
+@description('Name of the Log Analytics workspace.')
+output AZURE_LOG_ANALYTICS_NAME string = monitoring.outputs.logAnalyticsName

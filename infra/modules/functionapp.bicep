@@ -1,0 +1,204 @@
+metadata name = 'Function App on Flex Consumption'
+metadata description = 'The Payouts Functions app (dotnet-isolated 10.0) on a Flex Consumption (FC1) plan. It runs as a user-assigned identity: storage, Key Vault references, deployment and telemetry use that identity; no setting holds a key.'
+
+@description('Required. Name of the Function App (globally unique host name).')
+param name string
+
+@description('Required. Name of the Flex Consumption plan.')
+param planName string
+
+@description('Optional. Location of the app and its plan.')
+param location string = resourceGroup().location
+
+@description('Optional. Tags of the plan. The app gets them plus `azd-service-name`.')
+param tags object = {}
+
+@description('Optional. The azd service this app hosts (azure.yaml).')
+param serviceName string = 'api'
+
+@description('Required. Resource id of the user-assigned identity the app runs as.')
+param identityResourceId string
+
+@description('Required. Client id of the user-assigned identity (for `__clientId` settings).')
+param identityClientId string
+
+@description('Required. Blob endpoint of the storage account (https://<account>.blob.core.windows.net/).')
+param storageBlobEndpoint string
+
+@description('Required. Queue endpoint of the storage account.')
+param storageQueueEndpoint string
+
+@description('Required. Table endpoint of the storage account.')
+param storageTableEndpoint string
+
+@description('Required. Blob container that holds the deployment package (Flex Consumption "one deploy").')
+param deploymentContainerName string
+
+@description('Required. Application Insights connection string (endpoints only; ingestion is authenticated with the identity).')
+param applicationInsightsConnectionString string
+
+@description('Required. Name of the Key Vault the secret settings reference.')
+param keyVaultName string
+
+@description('Optional. Memory of each instance in MB (Flex Consumption sizes).')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Optional. Upper bound of instances the platform scales out to (Flex Consumption: 40-1000).')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 100
+
+@description('Optional. Partner ids that send signed HTTP records. Each gets two HMAC secret slots in Key Vault, `partner-<id>-secret-0` and `-1`; both must exist (see docs/operations.md). Letters and digits only: Key Vault secret names and app setting names share no other character.')
+param partnerIds string[] = []
+
+@description('Optional. Agency ids that receive signed webhooks. Each gets the Key Vault secret `webhook-<id>-secret-0` (the signing secret). Letters and digits only.')
+param webhookTargetIds string[] = []
+
+@description('Optional. Further plain app settings (period calendar, schedules). Must not hold secrets: secrets come from Key Vault.')
+param appSettings object = {}
+
+// Identity-based storage connections, in the shape the Functions host and Payouts' StorageEndpoints read.
+// `AzureWebJobsStorage` serves the host (queue triggers, timers' schedule monitor, keys); `PayoutsStorage` is the
+// app's data connection (Payouts__StorageConnection names it). Both point at the same account today: queue triggers
+// and the queues the app writes to must live together. Pointing `PayoutsStorage` elsewhere is the sharding seam.
+var storageSettings = {
+  AzureWebJobsStorage__blobServiceUri: storageBlobEndpoint
+  AzureWebJobsStorage__queueServiceUri: storageQueueEndpoint
+  AzureWebJobsStorage__tableServiceUri: storageTableEndpoint
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identityClientId
+  Payouts__StorageConnection: 'PayoutsStorage'
+  PayoutsStorage__blobServiceUri: storageBlobEndpoint
+  PayoutsStorage__queueServiceUri: storageQueueEndpoint
+  PayoutsStorage__tableServiceUri: storageTableEndpoint
+  PayoutsStorage__credential: 'managedidentity'
+  PayoutsStorage__clientId: identityClientId
+}
+
+// Telemetry: Entra ID authentication (the component has local auth disabled). AZURE_CLIENT_ID lets DefaultAzureCredential
+// (e.g. an Azure Monitor exporter) pick the same identity.
+var telemetrySettings = {
+  APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+  AZURE_CLIENT_ID: identityClientId
+}
+
+// Secrets: Key Vault references resolved by the platform with `keyVaultReferenceIdentity`. Values never pass through the template.
+var secretSettings = {
+  Payouts__SenderHashKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=sender-hash-key)'
+}
+
+var partnerSecretSettings = reduce(
+  partnerIds,
+  {},
+  (settings, id) =>
+    union(settings, {
+      'Payouts__Partners__${id}__Secrets__0': '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=partner-${id}-secret-0)'
+      'Payouts__Partners__${id}__Secrets__1': '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=partner-${id}-secret-1)'
+    })
+)
+
+var webhookSecretSettings = reduce(
+  webhookTargetIds,
+  {},
+  (settings, id) =>
+    union(settings, {
+      'Payouts__Webhooks__${id}__Secrets__0': '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=webhook-${id}-secret-0)'
+    })
+)
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    tier: 'FlexConsumption'
+    name: 'FC1'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource site 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': serviceName })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityResourceId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityResourceId
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storageBlobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityResourceId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+
+  // Flex Consumption takes the worker runtime from functionAppConfig: no FUNCTIONS_WORKER_RUNTIME or
+  // FUNCTIONS_EXTENSION_VERSION here, and no WEBSITE_RUN_FROM_PACKAGE.
+  resource settings 'config' = {
+    name: 'appsettings'
+    properties: union(storageSettings, telemetrySettings, secretSettings, partnerSecretSettings, webhookSecretSettings, appSettings)
+  }
+
+  // Deployment goes through Entra ID (azd, az functionapp deploy); the basic-auth publishing endpoints stay off.
+  resource ftpCredentials 'basicPublishingCredentialsPolicies' = {
+    name: 'ftp'
+    properties: {
+      allow: false
+    }
+  }
+
+  resource scmCredentials 'basicPublishingCredentialsPolicies' = {
+    name: 'scm'
+    properties: {
+      allow: false
+    }
+  }
+}
+
+@description('The name of the Function App.')
+output name string = site.name
+
+@description('The resource id of the Function App.')
+output resourceId string = site.id
+
+@description('The default host name of the Function App.')
+output defaultHostName string = site.properties.defaultHostName
+
+@description('The name of the Flex Consumption plan.')
+output planName string = plan.name

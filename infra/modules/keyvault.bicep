@@ -1,0 +1,56 @@
+metadata name = 'Key Vault (RBAC mode)'
+metadata description = 'Holds the partner HMAC secrets, the webhook signing secrets and the sender-id hashing key. Access is by Azure RBAC only (no access policies); secret values are set by operators, never by the template.'
+
+@description('Required. Name of the vault (3-24 characters, globally unique).')
+@minLength(3)
+@maxLength(24)
+param name string
+
+@description('Optional. Location of the vault.')
+param location string = resourceGroup().location
+
+@description('Optional. Tags of the vault.')
+param tags object = {}
+
+@description('Optional. Purge protection: a deleted vault or secret cannot be purged before the retention ends. Cannot be turned off once on; leave it off for throwaway environments.')
+param enablePurgeProtection bool = true
+
+@description('Optional. Days a deleted vault or secret can be recovered.')
+@minValue(7)
+@maxValue(90)
+param softDeleteRetentionInDays int = 90
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: name
+  location: location
+  tags: tags
+  properties: {
+    tenantId: tenant().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: softDeleteRetentionInDays
+    // The API refuses an explicit false: omit the property to leave purge protection off.
+    enablePurgeProtection: enablePurgeProtection ? true : null
+    enabledForDeployment: false
+    enabledForDiskEncryption: false
+    enabledForTemplateDeployment: false
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      bypass: 'AzureServices'
+      defaultAction: 'Allow'
+    }
+  }
+}
+
+@description('The name of the vault.')
+output name string = vault.name
+
+@description('The resource id of the vault.')
+output resourceId string = vault.id
+
+@description('The URI of the vault.')
+output uri string = vault.properties.vaultUri

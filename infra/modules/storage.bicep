@@ -1,0 +1,140 @@
+metadata name = 'Storage account'
+metadata description = 'The data account (tables, queues, statement blobs) and the Flex Consumption deployment container. Shared-key access is disabled: every client authenticates with Microsoft Entra ID.'
+
+@description('Required. Name of the storage account (3-24 lowercase letters and digits, globally unique).')
+@minLength(3)
+@maxLength(24)
+param name string
+
+@description('Optional. Location of the account.')
+param location string = resourceGroup().location
+
+@description('Optional. Tags of the account.')
+param tags object = {}
+
+@description('Optional. Redundancy of the account.')
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+  'Standard_GZRS'
+  'Standard_RAGRS'
+  'Standard_RAGZRS'
+])
+param skuName string = 'Standard_LRS'
+
+@description('Required. Tables to create.')
+param tableNames string[]
+
+@description('Required. Queues to create (including the `-poison` queues the Functions host moves failed messages to).')
+param queueNames string[]
+
+@description('Required. Blob containers to create (private).')
+param containerNames string[]
+
+@description('Optional. Days deleted blobs and containers can be restored.')
+@minValue(1)
+@maxValue(365)
+param deleteRetentionDays int = 7
+
+resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: skuName
+  }
+  properties: {
+    accessTier: 'Hot'
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    allowBlobPublicAccess: false
+    allowCrossTenantReplication: false
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      bypass: 'AzureServices'
+      defaultAction: 'Allow'
+    }
+    encryption: {
+      keySource: 'Microsoft.Storage'
+      services: {
+        blob: {
+          enabled: true
+        }
+        file: {
+          enabled: true
+        }
+        // Tables and queues hold the money records: encrypt them with the account key too (the default is the service key).
+        table: {
+          enabled: true
+          keyType: 'Account'
+        }
+        queue: {
+          enabled: true
+          keyType: 'Account'
+        }
+      }
+    }
+  }
+
+  resource blobService 'blobServices' = {
+    name: 'default'
+    properties: {
+      deleteRetentionPolicy: {
+        enabled: true
+        days: deleteRetentionDays
+      }
+      containerDeleteRetentionPolicy: {
+        enabled: true
+        days: deleteRetentionDays
+      }
+    }
+
+    resource containers 'containers' = [
+      for container in containerNames: {
+        name: container
+        properties: {
+          publicAccess: 'None'
+        }
+      }
+    ]
+  }
+
+  resource tableService 'tableServices' = {
+    name: 'default'
+
+    resource tables 'tables' = [
+      for table in tableNames: {
+        name: table
+      }
+    ]
+  }
+
+  resource queueService 'queueServices' = {
+    name: 'default'
+
+    resource queues 'queues' = [
+      for queue in queueNames: {
+        name: queue
+      }
+    ]
+  }
+}
+
+@description('The name of the account.')
+output name string = account.name
+
+@description('The resource id of the account.')
+output resourceId string = account.id
+
+@description('The blob service endpoint, e.g. https://<name>.blob.core.windows.net/.')
+output blobEndpoint string = account.properties.primaryEndpoints.blob
+
+@description('The queue service endpoint.')
+output queueEndpoint string = account.properties.primaryEndpoints.queue
+
+@description('The table service endpoint.')
+output tableEndpoint string = account.properties.primaryEndpoints.table
