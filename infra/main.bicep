@@ -60,7 +60,7 @@ param signatureTolerance string = '00:05:00'
 @description('Optional. Comma-separated partner ids that send signed HTTP records (azd: `PAYOUTS_PARTNER_IDS`); each needs Key Vault secrets `partner-<id>-secret-0` and `-1`. Letters and digits only.')
 param partnerIds string = ''
 
-@description('Optional. Comma-separated agency ids that receive signed webhooks (azd: `PAYOUTS_WEBHOOK_TARGET_IDS`); each needs the Key Vault secret `webhook-<id>-secret-0`. Letters and digits only.')
+@description('Optional. Comma-separated agency ids that receive signed webhooks (azd: `PAYOUTS_WEBHOOK_TARGET_IDS`); each needs Key Vault secrets `webhook-<id>-secret-0` and `-1`. Letters and digits only.')
 param webhookTargetIds string = ''
 
 @description('Optional. Key Vault purge protection. On for anything holding real secrets; off lets a throwaway environment be purged at once.')

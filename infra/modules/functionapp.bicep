@@ -56,7 +56,7 @@ param maximumInstanceCount int = 100
 @description('Optional. Partner ids that send signed HTTP records. Each gets two HMAC secret slots in Key Vault, `partner-<id>-secret-0` and `-1`; both must exist (see docs/operations.md). Letters and digits only: Key Vault secret names and app setting names share no other character.')
 param partnerIds string[] = []
 
-@description('Optional. Agency ids that receive signed webhooks. Each gets the Key Vault secret `webhook-<id>-secret-0` (the signing secret). Letters and digits only.')
+@description('Optional. Agency ids that receive signed webhooks. Each gets two signing secret slots in Key Vault, `webhook-<id>-secret-0` and `-1` (each adds a signature). Letters and digits only.')
 param webhookTargetIds string[] = []
 
 @description('Optional. Further plain app settings (period calendar, schedules). Must not hold secrets: secrets come from Key Vault.')
@@ -109,6 +109,7 @@ var webhookSecretSettings = reduce(
   (settings, id) =>
     union(settings, {
       'Payouts__Webhooks__${id}__Secrets__0': '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=webhook-${id}-secret-0)'
+      'Payouts__Webhooks__${id}__Secrets__1': '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=webhook-${id}-secret-1)'
     })
 )
 

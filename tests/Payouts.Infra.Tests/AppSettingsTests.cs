@@ -90,6 +90,7 @@ public sealed class AppSettingsTests(RenderedInfra infra)
     [InlineData(nameof(PayoutsOptions.Partners), "partner", 0)]
     [InlineData(nameof(PayoutsOptions.Partners), "partner", 1)]
     [InlineData(nameof(PayoutsOptions.Webhooks), "webhook", 0)]
+    [InlineData(nameof(PayoutsOptions.Webhooks), "webhook", 1)]
     public void PerIdSecrets_AreKeyVaultReferences(string section, string secretPrefix, int slot)
     {
         var name = $"'{PayoutsOptions.Section}__{section}__{{0}}__{nameof(PartnerOptions.Secrets)}__{slot}'";

@@ -11,7 +11,7 @@ public sealed class PartnerAuthenticator(IOptionsMonitor<PayoutsOptions> options
     public SignatureCheck Verify(string partnerId, string? signatureHeader, ReadOnlySpan<byte> body)
     {
         var current = options.CurrentValue;
-        var secrets = current.Partners.TryGetValue(partnerId, out var partner) ? partner.Secrets : [];
+        var secrets = current.Partners.TryGetValue(partnerId, out var partner) ? partner.ActiveSecrets : [];
 
         // An unknown partner verifies against no secret: the answer is the same as a wrong signature, so it does not
         // reveal which partner ids exist.

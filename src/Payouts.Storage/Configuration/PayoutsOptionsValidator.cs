@@ -22,20 +22,31 @@ public sealed class PayoutsOptionsValidator : IValidateOptions<PayoutsOptions>
             failures.Add("Payouts:SenderHashKey must be base64 of at least 32 bytes.");
         }
 
-        foreach (var (partnerId, partner) in options.Partners)
+        ValidateSecrets("Partner", options.Partners, failures);
+        ValidateSecrets("Webhook target", options.Webhooks, failures);
+        if (options.SenderHashKey.StartsWith(PartnerOptions.UnresolvedKeyVaultReference, StringComparison.Ordinal))
         {
-            if (!TextRules.IsIdentifier(partnerId))
-            {
-                failures.Add($"Partner id '{partnerId}' may only contain {TextRules.IdentifierAlphabet}.");
-            }
-
-            if (partner.Secrets.Count is 0 or > 2 || partner.Secrets.Any(s => s.Length < MinimumSecretLength))
-            {
-                failures.Add($"Partner '{partnerId}' needs one or two secrets of at least {MinimumSecretLength} characters.");
-            }
+            failures.Add("Payouts:SenderHashKey is an unresolved Key Vault reference: check the app's managed identity can read the vault.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateSecrets(string what, Dictionary<string, PartnerOptions> owners, List<string> failures)
+    {
+        foreach (var (id, owner) in owners)
+        {
+            if (!TextRules.IsIdentifier(id))
+            {
+                failures.Add($"{what} id '{id}' may only contain {TextRules.IdentifierAlphabet}.");
+            }
+
+            var active = owner.ActiveSecrets;
+            if (active.Count is 0 or > 2 || active.Any(s => s.Length < MinimumSecretLength))
+            {
+                failures.Add($"{what} '{id}' needs one or two secrets of at least {MinimumSecretLength} characters (an unresolved Key Vault reference does not count).");
+            }
+        }
     }
 
     public static bool TryBase64(string text, out byte[] bytes)

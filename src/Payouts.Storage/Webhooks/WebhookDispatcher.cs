@@ -43,7 +43,7 @@ public sealed partial class WebhookDispatcher(
     {
         var targetId = entry.GetString("TargetId");
         var attempts = entry.GetInt32("Attempts") ?? 0;
-        var secrets = options.CurrentValue.Webhooks.GetValueOrDefault(targetId)?.Secrets ?? [];
+        var secrets = options.CurrentValue.Webhooks.GetValueOrDefault(targetId)?.ActiveSecrets ?? [];
         if (secrets.Count == 0)
         {
             // Never send unsigned: wait for an operator to configure the secret.
