@@ -29,6 +29,7 @@ public static class PayoutsFunctionsRegistration
         services.AddSingleton<Admin.ReferenceDataHandler>();
         services.AddSingleton<Admin.PeriodHandler>();
         services.AddSingleton<Admin.StatementReadHandler>();
+        services.AddSingleton<Health.HealthHandler>();
         return services;
     }
 }

@@ -61,7 +61,7 @@ public static class PayoutsStorageServiceCollectionExtensions
         services.AddSingleton<Webhooks.OutboxStore>();
         services.AddSingleton<Webhooks.WebhookDispatcher>();
         services.AddHttpClient(Webhooks.WebhookDispatcher.HttpClientName, client => client.Timeout = TimeSpan.FromMinutes(2))
-            .AddPolicyHandler(Webhooks.WebhookHttpPolicies.Retry())
+            .AddPolicyHandler((sp, _) => Webhooks.WebhookHttpPolicies.Retry(sp.GetRequiredService<PayoutsMetrics>()))
             .AddPolicyHandler((_, request) => Webhooks.WebhookHttpPolicies.BreakerFor(request))
             .AddPolicyHandler(Webhooks.WebhookHttpPolicies.Timeout());
         AddRecordFamily<GiftRecord, GiftMapping>(services, RecordKind.Gift, GiftRecordReader.Read);

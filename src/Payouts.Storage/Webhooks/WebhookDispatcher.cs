@@ -27,7 +27,10 @@ public sealed partial class WebhookDispatcher(
 
     public async Task<int> DispatchDueAsync(CancellationToken ct)
     {
-        var due = await outbox.DueAsync(clock.GetCurrentInstant(), BatchSize, ct);
+        var now = clock.GetCurrentInstant();
+        var due = await outbox.DueAsync(now, BatchSize, ct);
+        var oldest = due.Select(e => e.GetDateTimeOffset("CreatedAt")).OfType<DateTimeOffset>().DefaultIfEmpty(now.ToDateTimeOffset()).Min();
+        metrics.OutboxObserved(due.Count, now.ToDateTimeOffset() - oldest);
         var delivered = 0;
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (entry, token) =>
         {

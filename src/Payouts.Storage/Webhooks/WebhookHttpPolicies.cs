@@ -3,6 +3,8 @@ using System.Net;
 using Polly;
 using Polly.Extensions.Http;
 
+using Payouts.Storage.Observability;
+
 namespace Payouts.Storage.Webhooks;
 
 /// <summary>
@@ -16,11 +18,15 @@ public static class WebhookHttpPolicies
     private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(30);
     private static readonly ConcurrentDictionary<string, IAsyncPolicy<HttpResponseMessage>> Breakers = new(StringComparer.OrdinalIgnoreCase);
 
-    public static IAsyncPolicy<HttpResponseMessage> Retry() =>
+    public static IAsyncPolicy<HttpResponseMessage> Retry(PayoutsMetrics metrics) =>
         Transient().WaitAndRetryAsync(
             retryCount: 3,
             sleepDurationProvider: (attempt, outcome, _) => RetryAfter(outcome.Result) ?? Backoff(attempt),
-            onRetryAsync: (_, _, _, _) => Task.CompletedTask);
+            onRetryAsync: (outcome, _, _, _) =>
+            {
+                metrics.WebhookRetried(outcome.Result is { } response ? $"HTTP {(int)response.StatusCode}" : outcome.Exception?.GetType().Name ?? "unknown");
+                return Task.CompletedTask;
+            });
 
     public static IAsyncPolicy<HttpResponseMessage> Timeout() => Policy.TimeoutAsync<HttpResponseMessage>(TryTimeout);
 
