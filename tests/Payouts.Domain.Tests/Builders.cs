@@ -24,6 +24,36 @@ internal static class Builders
         new RateEntry(RateKind.Fx, "USD/EUR", new LocalDate(2026, 10, 31), 0.90m, "fx-USD-EUR-2026-10-31"),
     ]);
 
+    /// <summary>The §5 rates plus more versions or pairs.</summary>
+    public static RateBook RatesWith(params RateEntry[] extra) => new(Rates().Entries.Concat(extra));
+
+    public static RateEntry Fx(string pair, int year, int month, int day, decimal value) =>
+        new(RateKind.Fx, pair, new LocalDate(year, month, day), value, $"fx-{pair.Replace('/', '-')}-{year}-{month:D2}-{day:D2}");
+
+    public static CreatorContract Contract(
+        Currency? currency = null,
+        decimal minimum = 50m,
+        decimal withholding = 0m,
+        CommissionRates? commission = null,
+        string region = "FR") =>
+        LeaContract(currency, minimum, withholding) with
+        {
+            Region = region,
+            AgencyCommission = commission ?? new CommissionRates(new Share(0.20m), new Share(0.15m), new Share(0.10m)),
+        };
+
+    public static Statement Calculate(
+        IReadOnlyList<GiftEntry>? gifts = null,
+        IReadOnlyList<DealEntry>? deals = null,
+        Money? broughtForward = null,
+        CreatorContract? contract = null,
+        RateBook? rates = null) =>
+        StatementCalculator.Calculate(Request(gifts ?? [], deals ?? [], broughtForward, contract, rates));
+
+    public static DealEntry DealOf(DealRecord deal) => DealEntry.From(deal, Paris);
+
+    public static Money Eur(decimal amount) => Money.Round(amount, Currency.EUR);
+
     public static CreatorContract LeaContract(Currency? currency = null, decimal minimum = 50m, decimal withholding = 0m)
     {
         var payout = currency ?? Currency.EUR;

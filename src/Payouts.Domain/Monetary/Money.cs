@@ -45,6 +45,13 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>
     public static bool TryFromExact(decimal amount, Currency currency, out Money money)
     {
         money = default;
+
+        // Anything this large cannot be a long count of minor units; checking first keeps a Try method from throwing.
+        if (decimal.Abs(amount) > decimal.MaxValue / currency.MinorPerMajor)
+        {
+            return false;
+        }
+
         var scaled = amount * currency.MinorPerMajor;
         if (scaled != decimal.Truncate(scaled) || scaled > long.MaxValue || scaled < long.MinValue)
         {

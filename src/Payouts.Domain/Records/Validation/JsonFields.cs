@@ -42,25 +42,13 @@ internal sealed class JsonFields
     public string? Identifier(string name, bool required)
     {
         var text = String(name, required);
-        if (text is not null && TextRules.IdentifierProblem(text) is { } problem)
-        {
-            Errors.Add(name, problem);
-            return null;
-        }
-
-        return text;
+        return text is not null && AddAll(name, TextRules.IdentifierProblems(text)) ? null : text;
     }
 
     public string? FreeText(string name)
     {
         var text = String(name, required: false);
-        if (text is not null && TextRules.FreeTextProblem(text) is { } problem)
-        {
-            Errors.Add(name, problem);
-            return null;
-        }
-
-        return text;
+        return text is not null && AddAll(name, TextRules.FreeTextProblems(text)) ? null : text;
     }
 
     public int? Integer(string name, int min, int max)
@@ -172,6 +160,19 @@ internal sealed class JsonFields
 
         Errors.Add(name, $"must be one of: {string.Join(", ", choices.Keys.Select(k => $"\"{k}\""))}");
         return null;
+    }
+
+    /// <summary>Records every problem of one field (not only the first); true when there was any.</summary>
+    private bool AddAll(string name, IEnumerable<string> problems)
+    {
+        var any = false;
+        foreach (var problem in problems)
+        {
+            Errors.Add(name, problem);
+            any = true;
+        }
+
+        return any;
     }
 
     private string? String(string name, bool required)

@@ -28,17 +28,49 @@ public static class TextRules
         return true;
     }
 
-    public static string? IdentifierProblem(string value) =>
-        value.Length == 0 ? "must not be empty"
-        : value.Length > MaxIdentifierLength ? $"must be at most {MaxIdentifierLength} characters"
-        : !IsIdentifier(value) ? $"may only contain {IdentifierAlphabet}"
-        : null;
+    /// <summary>The first thing wrong with an identifier, or null; see <see cref="IdentifierProblems"/> for all of them.</summary>
+    public static string? IdentifierProblem(string value) => IdentifierProblems(value).FirstOrDefault();
 
-    public static string? FreeTextProblem(string value) =>
-        value.Length > MaxFreeTextLength ? $"must be at most {MaxFreeTextLength} characters"
-        : value.Any(char.IsControl) ? "must not contain control characters"
-        : value.Trim().Length == 0 ? "must not be blank"
-        : null;
+    /// <summary>Everything wrong with an identifier, so a partner can fix it in one go.</summary>
+    public static IEnumerable<string> IdentifierProblems(string value)
+    {
+        if (value.Length == 0)
+        {
+            yield return "must not be empty";
+            yield break;
+        }
+
+        if (value.Length > MaxIdentifierLength)
+        {
+            yield return $"must be at most {MaxIdentifierLength} characters";
+        }
+
+        if (!value.All(IsIdentifierChar))
+        {
+            yield return $"may only contain {IdentifierAlphabet}";
+        }
+    }
+
+    /// <summary>The first thing wrong with free text, or null; see <see cref="FreeTextProblems"/> for all of them.</summary>
+    public static string? FreeTextProblem(string value) => FreeTextProblems(value).FirstOrDefault();
+
+    /// <summary>Everything wrong with free text, so a partner can fix it in one go.</summary>
+    public static IEnumerable<string> FreeTextProblems(string value)
+    {
+        if (value.Length > MaxFreeTextLength)
+        {
+            yield return $"must be at most {MaxFreeTextLength} characters";
+        }
+
+        if (value.Any(char.IsControl))
+        {
+            yield return "must not contain control characters";
+        }
+        else if (value.Trim().Length == 0)
+        {
+            yield return "must not be blank";
+        }
+    }
 
     private static bool IsIdentifierChar(char c) =>
         c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_' or '.' or ':' or '@';

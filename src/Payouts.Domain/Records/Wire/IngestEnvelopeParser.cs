@@ -70,9 +70,9 @@ public static class IngestEnvelopeParser
         var lineNumber = 0;
         try
         {
-            foreach (var line in Lines(body))
+            foreach (var (number, line) in Lines(body))
             {
-                lineNumber++;
+                lineNumber = number;
                 if (documents.Count == MaxRecords)
                 {
                     throw new InvalidDataException(CountProblem(MaxRecords + 1));
@@ -100,18 +100,21 @@ public static class IngestEnvelopeParser
         : count > MaxRecords ? $"A batch holds at most {MaxRecords} records; split it."
         : null;
 
-    private static IEnumerable<ReadOnlyMemory<byte>> Lines(ReadOnlyMemory<byte> body)
+    /// <summary>The non-blank lines with their 1-based physical line numbers, so an error names the line the partner sees.</summary>
+    private static IEnumerable<(int Number, ReadOnlyMemory<byte> Line)> Lines(ReadOnlyMemory<byte> body)
     {
         var start = 0;
+        var number = 0;
         for (var i = 0; i <= body.Length; i++)
         {
             if (i == body.Length || body.Span[i] == (byte)'\n')
             {
                 var line = body[start..i];
                 start = i + 1;
+                number++;
                 if (!IsBlank(line.Span))
                 {
-                    yield return line;
+                    yield return (number, line);
                 }
             }
         }

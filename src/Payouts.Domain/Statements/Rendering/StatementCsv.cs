@@ -15,15 +15,17 @@ public static class StatementCsv
     public static string ToCsv(Statement s)
     {
         var csv = new StringBuilder();
-        CsvCells.Row(csv, "statementId", s.Id.ToString());
-        CsvCells.Row(csv, "creatorId", s.CreatorId);
-        CsvCells.Row(csv, "agencyId", s.AgencyId);
+
+        // Identifiers may start with '-' or '@' (both in the identifier alphabet): guarded like free text.
+        CsvCells.Row(csv, "statementId", CsvCells.Text(s.Id.ToString()));
+        CsvCells.Row(csv, "creatorId", CsvCells.Text(s.CreatorId));
+        CsvCells.Row(csv, "agencyId", CsvCells.Text(s.AgencyId));
         CsvCells.Row(csv, "period", s.Period.ToString());
         CsvCells.Row(csv, "zone", s.Zone);
         CsvCells.Row(csv, "currency", s.Currency?.Code);
         CsvCells.Row(csv, "status", s.Status.ToString());
         CsvCells.Row(csv, "version", s.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        CsvCells.Row(csv, "contractVersion", s.ContractVersion);
+        CsvCells.Row(csv, "contractVersion", CsvCells.Text(s.ContractVersion));
         CsvCells.Row(csv, "issuedAt", s.IssuedAt is { } at ? InstantPattern.ExtendedIso.Format(at) : null);
         CsvCells.Row(csv, "contentHash", s.ContentHash);
         CsvCells.Row(csv);
