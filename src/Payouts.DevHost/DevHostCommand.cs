@@ -92,7 +92,7 @@ public static class DevHostCommand
             await Console.Error.WriteLineAsync("Stopped.");
             return 130;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or HttpRequestException or Microsoft.Extensions.Options.OptionsValidationException or FormatException or IOException)
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or HttpRequestException or Microsoft.Extensions.Options.OptionsValidationException or FormatException or IOException or System.ComponentModel.Win32Exception)
         {
             await Console.Error.WriteLineAsync($"DevHost failed: {ex.Message}");
             if (verbose)

@@ -92,6 +92,15 @@ public sealed class DemoRunner(DemoOptions demo, DevHostOptions host, TextWriter
 
         Info($"{DemoScenario.Rates(period).Count} rates (gift rates FR/DE/US, USD→EUR 0.93 then 0.92 on {period.LastDay:yyyy-MM-dd}), {scenario.Creators.Select(c => c.AgencyId).OfType<string>().Distinct().Count()} agencies with webhooks to {receiver.BaseAddress}, {scenario.Creators.Count} creators");
 
+        var before = await api.AdminAsync(HttpMethod.Get, $"periods/{period}", null, ct);
+        if (before.GetProperty("status").GetString() == "Closed")
+        {
+            // A rerun over persistent storage (--data, a real account): the period is history; read its statements back.
+            clock.Set(calendar.DueAt(period).ToDateTimeOffset() + TimeSpan.FromMinutes(5));
+            Step($"{period} is already closed in this storage (an earlier run): its statements are read back, nothing is sent");
+            return await ReportAsync(scenario, expectations, await WaitForStatementsAsync(api, period, [.. scenario.Creators.Select(c => c.CreatorId)], ct), [], api, app, ct);
+        }
+
         Step($"Sending {period} day by day: gifts and deals over signed HTTP, some days through the queues (the app's clock follows)");
         var counts = await SendDaysAsync(scenario, calendar, clock, api, queues, app, ct);
         Info($"HTTP: {counts.Accepted} accepted, {counts.Duplicates} duplicates (a batch resent on purpose), {counts.Rejected} rejected (a record with quantity 0)");
@@ -118,7 +127,13 @@ public sealed class DemoRunner(DemoOptions demo, DevHostOptions host, TextWriter
         await WaitForWebhooksAsync(app, receiver, expectedWebhooks, ct);
         var deliveries = receiver.Deliveries;
         Info($"{deliveries.Count} deliveries ({string.Join(", ", deliveries.GroupBy(d => d.AgencyId).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))}), every Payouts-Signature verified; {receiver.Refused} refused");
+        return await ReportAsync(scenario, expectations, statements, deliveries, api, app, ct);
+    }
 
+    private async Task<int> ReportAsync(
+        DemoScenario scenario, IReadOnlyList<DemoExpectation> expectations, Dictionary<string, string> statements, IReadOnlyCollection<WebhookReceiver.Delivery> deliveries, DemoApi api, DevHostApp app, CancellationToken ct)
+    {
+        var period = scenario.Period;
         Step($"Statement documents (GET /api/statements/{{id}} as JSON, CSV, HTML) → {demo.OutDirectory}");
         var actuals = new List<StatementFigures>();
         var files = new List<string>();

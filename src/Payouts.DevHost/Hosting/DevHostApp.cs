@@ -58,6 +58,12 @@ public sealed class DevHostApp : IAsyncDisposable
         AzuriteServer? azurite = null;
         if (!StorageConfigured(configuration))
         {
+            if (options.DataDirectory is { } data)
+            {
+                // AzuriteServer starts Azurite in the data folder, so it has to exist first.
+                Directory.CreateDirectory(data);
+            }
+
             azurite = await AzuriteServer.StartAsync(new AzuriteOptions { DataDirectory = options.DataDirectory }, ct);
             var connection = configuration[$"{PayoutsOptions.Section}:{nameof(PayoutsOptions.StorageConnection)}"] ?? "AzureWebJobsStorage";
             configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString, [connection] = azurite.ConnectionString });
