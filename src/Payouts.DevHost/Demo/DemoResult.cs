@@ -1,0 +1,11 @@
+using Payouts.Domain.Periods;
+
+namespace Payouts.DevHost.Demo;
+
+/// <summary>What a demo run produced, for the end-to-end test.</summary>
+public sealed record DemoResult(
+    PeriodKey Period,
+    IReadOnlyList<DemoExpectation> Expectations,
+    IReadOnlyList<StatementFigures> Statements,
+    IReadOnlyList<string> Files,
+    int WebhookDeliveries);

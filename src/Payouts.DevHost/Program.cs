@@ -1,0 +1,3 @@
+using Payouts.DevHost;
+
+return await DevHostCommand.RunAsync(args);

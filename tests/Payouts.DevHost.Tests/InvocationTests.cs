@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
+using Payouts.DevHost.Discovery;
+using Payouts.DevHost.Http;
+using Payouts.DevHost.Invocation;
+using Payouts.Functions.Http;
+
+namespace Payouts.DevHost.Tests;
+
+public sealed class InvocationTests
+{
+    [Fact]
+    public void Invoker_RunsTheAppsWorkerMiddleware()
+    {
+        var invoker = new FunctionInvoker(FunctionCatalog.ForPayoutsFunctions());
+
+        Assert.Contains(typeof(HttpProblemMiddleware), invoker.Middleware);
+    }
+
+    [Fact]
+    public void FunctionContext_GivesTheMiddlewareItsHttpContext()
+    {
+        var http = new DefaultHttpContext();
+        var function = FunctionCatalog.ForPayoutsFunctions().Of(TriggerKind.HttpTrigger).First();
+
+        var context = new DevHostFunctionContext(function, http.RequestServices, http, CancellationToken.None);
+
+        Assert.Same(http, context.GetHttpContext());
+        Assert.Equal(function.Name, context.FunctionDefinition.Name);
+    }
+
+    [Fact]
+    public void Catalog_EveryParameterIsBindable()
+    {
+        Assert.All(FunctionCatalog.ForPayoutsFunctions().Functions, f => Assert.Empty(FunctionInvoker.UnbindableParameters(f)));
+    }
+
+    [Theory]
+    [InlineData(AuthorizationLevel.Anonymous, null, true)]
+    [InlineData(AuthorizationLevel.Function, "fk", true)]
+    [InlineData(AuthorizationLevel.Function, "mk", true)]
+    [InlineData(AuthorizationLevel.Function, "nope", false)]
+    [InlineData(AuthorizationLevel.Function, null, false)]
+    [InlineData(AuthorizationLevel.Admin, "fk", false)]
+    [InlineData(AuthorizationLevel.Admin, "mk", true)]
+    public void FunctionKeys_HonourTheAuthorizationLevel(AuthorizationLevel level, string? key, bool authorized)
+    {
+        var keys = new FunctionKeys(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [FunctionKeys.FunctionKeySetting] = "fk",
+            [FunctionKeys.MasterKeySetting] = "mk",
+        }).Build());
+        var http = new DefaultHttpContext();
+        if (key is not null)
+        {
+            http.Request.Headers[FunctionKeys.HeaderName] = key;
+        }
+
+        Assert.Equal(authorized, keys.Authorizes(level, http.Request));
+    }
+}
