@@ -262,7 +262,7 @@ public sealed class DemoRunner(DemoOptions demo, DevHostOptions host, TextWriter
         var progress = new ProgressLine(output, "stored", expected, _interactive);
         await PollAsync(async () =>
         {
-            var stored = (await api.AdminAsync(HttpMethod.Get, $"periods/{period}", null, ct)).GetProperty("recordsStored").GetInt64();
+            var stored = (await api.AdminAsync(HttpMethod.Get, $"periods/{period}", null, ct)).GetProperty("records").GetProperty("stored").GetInt64();
             progress.Report((int)stored, "records stored (queues drained)");
             return stored >= expected;
         }, $"{expected} records stored for {period}", ct);
