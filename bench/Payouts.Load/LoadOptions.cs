@@ -18,6 +18,8 @@ internal sealed record LoadOptions
         "         [--gifts N=100000]          gifts in the closed period (up to 1000000)\n" +
         "         [--creators N=100]          creators in the closed period (up to 1000)\n" +
         "         [--host-concurrency N=24]   queue messages in flight, like host.json batchSize 16 + newBatchThreshold 8\n" +
+        "         [--profile]                 count the app's storage requests per scenario (adds a breakdown to the results)\n" +
+        "         [--close-job-size N]        what-if: re-chunk the close's statement jobs to N creators each (the product sends 25)\n" +
         "         [--results DIR=bench/results]";
 
     public required string Command { get; init; }
@@ -40,6 +42,11 @@ internal sealed record LoadOptions
 
     public string? ResultsDirectory { get; init; }
 
+    public bool Profile { get; init; }
+
+    /// <summary>Null: the product's jobs as sent. A number: the what-if experiment of smaller jobs.</summary>
+    public int? CloseJobSize { get; init; }
+
     public bool RunsIngest => Command is "ingest" or "all";
 
     public bool RunsQueue => Command is "queue" or "all";
@@ -58,6 +65,12 @@ internal sealed record LoadOptions
         var options = new LoadOptions { Command = args[0] };
         for (var i = 1; i < args.Length; i++)
         {
+            if (args[i] == "--profile")
+            {
+                options = options with { Profile = true };
+                continue;
+            }
+
             if (i + 1 >= args.Length)
             {
                 problem = $"{args[i]} needs a value.";
@@ -80,6 +93,7 @@ internal sealed record LoadOptions
                     "--gifts" => options with { Gifts = Number() },
                     "--creators" => options with { Creators = Number() },
                     "--host-concurrency" => options with { HostConcurrency = Number() },
+                    "--close-job-size" => options with { CloseJobSize = Number() },
                     "--results" => options with { ResultsDirectory = value },
                     var unknown => throw new FormatException($"Unknown option {unknown}."),
                 };

@@ -7,17 +7,21 @@ namespace Payouts.Load.Baselines;
 /// <summary>
 /// The storage ceiling for ingest: <c>entities</c> rows as wide as a stored gift (same columns), upserted with
 /// Azure.Data.Tables in transactions of 100, 16 partitions written in parallel (one sequential writer per partition).
+/// With <c>insertOnly</c> the same rows are inserted (<c>Add</c>, what Payouts does) instead of upserted: Azurite
+/// serves an insert with one lookup and an upsert with a query plus a lookup, so inserts are its faster ceiling.
 /// </summary>
 internal static class RawTableUpserts
 {
     public const int Partitions = 16;
     public const int TransactionSize = 100;
-    public const string Table = "BenchRawUpserts";
+    public const string Table = "BenchRaw";
 
-    public static async Task<TimeSpan> RunAsync(TableServiceClient tables, int entities, CancellationToken ct)
+    public static async Task<TimeSpan> RunAsync(TableServiceClient tables, int entities, bool insertOnly, CancellationToken ct)
     {
-        await tables.CreateTableIfNotExistsAsync(Table, ct);
-        var table = tables.GetTableClient(Table);
+        var name = Table + (insertOnly ? "Inserts" : string.Empty);
+        await tables.CreateTableIfNotExistsAsync(name, ct);
+        var table = tables.GetTableClient(name);
+        var action = insertOnly ? TableTransactionActionType.Add : TableTransactionActionType.UpsertReplace;
         var started = Stopwatch.GetTimestamp();
         await Parallel.ForAsync(0, Partitions, new ParallelOptions { MaxDegreeOfParallelism = Partitions, CancellationToken = ct }, async (p, token) =>
         {
@@ -25,7 +29,7 @@ internal static class RawTableUpserts
             var mine = Enumerable.Range(0, entities).Where(i => i % Partitions == p).ToList();
             foreach (var chunk in mine.Chunk(TransactionSize))
             {
-                await table.SubmitTransactionAsync(chunk.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(partition, i))), token);
+                await table.SubmitTransactionAsync(chunk.Select(i => new TableTransactionAction(action, Row(partition, i))), token);
             }
         });
         return Stopwatch.GetElapsedTime(started);

@@ -1,4 +1,6 @@
+using Azure.Core;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,13 +24,17 @@ internal sealed class BenchApp : IAsyncDisposable
 
     private readonly AzuriteServer _azurite;
 
-    private BenchApp(AzuriteServer azurite, ServiceProvider services, FakeTimeProvider time, WarningLog log)
+    private BenchApp(AzuriteServer azurite, ServiceProvider services, FakeTimeProvider time, WarningLog log, StorageProfile? profile)
     {
         _azurite = azurite;
         Services = services;
         Time = time;
         Log = log;
+        Profile = profile;
     }
+
+    /// <summary>Counts the app's storage requests by kind (<c>--profile</c>); null when not profiling.</summary>
+    public StorageProfile? Profile { get; }
 
     public ServiceProvider Services { get; }
 
@@ -41,7 +47,7 @@ internal sealed class BenchApp : IAsyncDisposable
     /// <summary>The app's queue client: plain-text messages (host.json <c>messageEncoding: none</c>).</summary>
     public QueueServiceClient Queues => Services.GetRequiredService<QueueServiceClient>();
 
-    public static async Task<BenchApp> StartAsync(DateTimeOffset now, CancellationToken ct)
+    public static async Task<BenchApp> StartAsync(DateTimeOffset now, bool profile, CancellationToken ct)
     {
         var azurite = await AzuriteServer.StartAsync(new AzuriteOptions(), ct);
         var time = new FakeTimeProvider(now);
@@ -57,9 +63,25 @@ internal sealed class BenchApp : IAsyncDisposable
         services.AddLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning).AddProvider(log));
         services.AddPayoutsApp(configuration);
         services.AddSingleton<TimeProvider>(time);
+        var storageProfile = profile ? new StorageProfile() : null;
+        if (storageProfile is not null)
+        {
+            // The same clients the app builds from the connection string, with the counting policy added.
+            services.AddSingleton(_ => new TableServiceClient(azurite.ConnectionString, WithProfile(new TableClientOptions(), storageProfile)));
+            services.AddSingleton(_ => new QueueServiceClient(azurite.ConnectionString, WithProfile(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None }, storageProfile)));
+            services.AddSingleton(_ => new BlobServiceClient(azurite.ConnectionString, WithProfile(new BlobClientOptions(), storageProfile)));
+        }
+
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await provider.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(ct);
-        return new BenchApp(azurite, provider, time, log);
+        return new BenchApp(azurite, provider, time, log, storageProfile);
+    }
+
+    private static T WithProfile<T>(T options, StorageProfile profile)
+        where T : ClientOptions
+    {
+        options.AddPolicy(profile, HttpPipelinePosition.PerRetry);
+        return options;
     }
 
     /// <summary>A function class as the worker makes it: resolved with its constructor dependencies from the container.</summary>

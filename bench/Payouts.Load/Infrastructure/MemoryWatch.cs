@@ -16,10 +16,15 @@ internal sealed class MemoryWatch : IAsyncDisposable
     private MemoryWatch(bool reset)
     {
         HighWaterMarkReset = reset;
+        using var self = Process.GetCurrentProcess();
+        StartBytes = self.WorkingSet64;
         _sampler = Task.Run(SampleAsync);
     }
 
     public bool HighWaterMarkReset { get; }
+
+    /// <summary>The working set when the phase started (after a full GC): the app's resting footprint.</summary>
+    public long StartBytes { get; }
 
     public static MemoryWatch Start()
     {

@@ -10,4 +10,5 @@ internal sealed record LoadReport(
     string Azurite,
     IReadOnlyDictionary<string, int> Sizes,
     IReadOnlyList<Measurement> Measurements,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<string> Profiles);

@@ -42,6 +42,12 @@ internal static class ReportWriter
             md.AppendLine(CultureInfo.InvariantCulture, $"- {note}");
         }
 
+        foreach (var profile in report.Profiles)
+        {
+            md.AppendLine();
+            md.Append(profile);
+        }
+
         return md.ToString();
     }
 

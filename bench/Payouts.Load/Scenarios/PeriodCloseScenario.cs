@@ -25,10 +25,15 @@ internal static class PeriodCloseScenario
         int Statements,
         long RecordsCounted,
         long PeakWorkingSetBytes,
+        long StartWorkingSetBytes,
         bool PeakIsHighWaterMark,
         IReadOnlyDictionary<string, int> Statuses);
 
-    public static async Task<Result> RunAsync(BenchApp app, int maxInFlight, CancellationToken ct)
+    /// <param name="jobSize">
+    /// Null runs the product as it is. A number is a what-if: the jobs the closer sent are replaced by jobs of
+    /// <paramref name="jobSize"/> creators each (same creators, same function), to measure what job size costs.
+    /// </param>
+    public static async Task<Result> RunAsync(BenchApp app, int maxInFlight, int? jobSize, int creators, CancellationToken ct)
     {
         var closer = app.Services.GetRequiredService<PeriodCloser>();
         var jobsQueue = app.Queues.GetQueueClient(QueueNames.StatementJobs);
@@ -44,12 +49,24 @@ internal static class PeriodCloseScenario
         }
 
         var jobs = (outcome.Creators + StatementJob.MaxCreators - 1) / StatementJob.MaxCreators;
+        if (jobSize is { } size)
+        {
+            await jobsQueue.ClearMessagesAsync(ct);
+            var chunks = Enumerable.Range(0, creators).Select(CloseDataset.CreatorId).Chunk(size).ToList();
+            foreach (var chunk in chunks)
+            {
+                await jobsQueue.SendMessageAsync(new StatementJob(CloseDataset.Period, chunk).ToJson(), ct);
+            }
+
+            jobs = chunks.Count;
+        }
+
         var pump = await new HostLikeQueuePump(jobsQueue, maxInFlight).DrainAsync(jobs, function.Run, ct);
         var elapsed = Stopwatch.GetElapsedTime(started);
         var peak = await memory.StopAsync();
 
         var (statements, counted, statuses) = await StatementsOfAsync(app.Tables, ct);
-        return new Result(elapsed, closeCall, jobs, pump, statements, counted, peak, memory.HighWaterMarkReset, statuses);
+        return new Result(elapsed, closeCall, jobs, pump, statements, counted, peak, memory.StartBytes, memory.HighWaterMarkReset, statuses);
     }
 
     /// <summary>Statement headers of the period (StatementsByPeriod index) and the records they counted.</summary>
