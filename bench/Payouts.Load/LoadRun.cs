@@ -208,7 +208,7 @@ internal static class LoadRun
     /// <summary>JIT, connection pools and Azurite's first requests, kept out of every figure.</summary>
     private static async Task WarmUpAsync(BenchApp app, CancellationToken ct)
     {
-        await RawTableUpserts.RunAsync(app.Tables, 1_600, insertOnly: true, ct);
+        await RawTableUpserts.RunAsync(app.Tables, 1_600, insertOnly: true, ct, tableName: "BenchWarmUp");
         var warm = IngestBatches.Create("w", BenchApp.Partner, 400, 200, 20, seed: 99);
         await HttpIngestScenario.RunAsync(app, warm, 2, ct);
         var queue = app.Queues.GetQueueClient(Storage.Tables.QueueNames.GiftsInbound);

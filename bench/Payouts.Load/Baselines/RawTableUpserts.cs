@@ -16,9 +16,9 @@ internal static class RawTableUpserts
     public const int TransactionSize = 100;
     public const string Table = "BenchRaw";
 
-    public static async Task<TimeSpan> RunAsync(TableServiceClient tables, int entities, bool insertOnly, CancellationToken ct)
+    public static async Task<TimeSpan> RunAsync(TableServiceClient tables, int entities, bool insertOnly, CancellationToken ct, string? tableName = null)
     {
-        var name = Table + (insertOnly ? "Inserts" : string.Empty);
+        var name = tableName ?? Table + (insertOnly ? "Inserts" : "Upserts");
         await tables.CreateTableIfNotExistsAsync(name, ct);
         var table = tables.GetTableClient(name);
         var action = insertOnly ? TableTransactionActionType.Add : TableTransactionActionType.UpsertReplace;
