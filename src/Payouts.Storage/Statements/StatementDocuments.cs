@@ -30,9 +30,10 @@ public sealed class StatementDocuments(BlobServiceClient blobs)
     public async Task WriteAsync(Statement statement, CancellationToken ct)
     {
         var prefix = Prefix(statement.Id);
-        await UploadAsync($"{prefix}.json", StatementJson.ToUtf8(statement), "json", ct);
-        await UploadAsync($"{prefix}.csv", StatementCsv.ToUtf8(statement), "csv", ct);
-        await UploadAsync($"{prefix}.html", Encoding.UTF8.GetBytes(StatementHtml.ToHtml(statement)), "html", ct);
+        await Task.WhenAll(
+            UploadAsync($"{prefix}.json", StatementJson.ToUtf8(statement), "json", ct),
+            UploadAsync($"{prefix}.csv", StatementCsv.ToUtf8(statement), "csv", ct),
+            UploadAsync($"{prefix}.html", Encoding.UTF8.GetBytes(StatementHtml.ToHtml(statement)), "html", ct));
     }
 
     /// <summary>One rendering of an issued statement, or null when there is none.</summary>

@@ -14,6 +14,7 @@ namespace Payouts.Storage.Statements;
 /// </summary>
 internal sealed class StatementInputs(TableServiceClient tables, PeriodCalendar calendar)
 {
+    private const int ClaimParallelism = 8;
     private readonly TableClient _activity = tables.GetTableClient(TableNames.Activity);
     private readonly TableClient _gifts = tables.GetTableClient(TableNames.Gifts);
     private readonly TableClient _deals = tables.GetTableClient(TableNames.Deals);
@@ -42,33 +43,36 @@ internal sealed class StatementInputs(TableServiceClient tables, PeriodCalendar 
         return new ClaimedRecords(gifts, deals);
     }
 
-    /// <summary>Claims every row not yet claimed; false when one changed since it was read (read again and retry).</summary>
+    /// <summary>
+    /// Claims every row not yet claimed, in ≤ 100-row transactions that run concurrently (each is ETag-guarded and
+    /// independent); false when any row changed since it was read (read again and retry: rows already claimed by this
+    /// statement are read back as its own).
+    /// </summary>
     public async Task<bool> ClaimAsync(ClaimedRecords records, StatementId id, CancellationToken ct)
     {
         var statementId = id.ToString();
         var open = records.Gifts.Select(g => (Table: _gifts, g.Row)).Concat(records.Deals.Select(d => (Table: _deals, d.Row)))
             .Where(r => r.Row.GetString(RecordColumns.SettledIn) != statementId);
-        foreach (var group in open.GroupBy(r => (r.Table.Name, r.Row.PartitionKey)))
+        var transactions = open
+            .GroupBy(r => (r.Table.Name, r.Row.PartitionKey))
+            .SelectMany(group => group.Chunk(InsertOnlyWriter.MaxTransactionSize).Select(chunk => (group.First().Table, Chunk: chunk)));
+        var conflict = 0;
+        await Parallel.ForEachAsync(transactions, new ParallelOptions { MaxDegreeOfParallelism = ClaimParallelism, CancellationToken = ct }, async (transaction, token) =>
         {
-            var table = group.First().Table;
-            foreach (var chunk in group.Chunk(InsertOnlyWriter.MaxTransactionSize))
+            var actions = transaction.Chunk.Select(r => new TableTransactionAction(
+                TableTransactionActionType.UpdateMerge,
+                new TableEntity(r.Row.PartitionKey, r.Row.RowKey) { [RecordColumns.SettledIn] = statementId },
+                r.Row.ETag));
+            try
             {
-                var actions = chunk.Select(r => new TableTransactionAction(
-                    TableTransactionActionType.UpdateMerge,
-                    new TableEntity(r.Row.PartitionKey, r.Row.RowKey) { [RecordColumns.SettledIn] = statementId },
-                    r.Row.ETag));
-                try
-                {
-                    await table.SubmitTransactionAsync(actions, ct);
-                }
-                catch (TableTransactionFailedException ex) when (ex.Status == 412)
-                {
-                    return false;
-                }
+                await transaction.Table.SubmitTransactionAsync(actions, token);
             }
-        }
-
-        return true;
+            catch (TableTransactionFailedException ex) when (ex.Status == 412)
+            {
+                Interlocked.Exchange(ref conflict, 1);
+            }
+        });
+        return conflict == 0;
     }
 
     /// <summary>Gift entries for the calculator; a refund is valued at its original gift's date (looked up when not in hand).</summary>

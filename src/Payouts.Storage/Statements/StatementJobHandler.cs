@@ -10,6 +10,9 @@ namespace Payouts.Storage.Statements;
 /// </summary>
 public sealed partial class StatementJobHandler(StatementBuilder builder, ILogger<StatementJobHandler> logger)
 {
+    /// <summary>Creators of one job are independent (each under its own lease), so they are built side by side.</summary>
+    private const int CreatorParallelism = 8;
+
     /// <summary>Real-time pauses before a busy creator is tried again: another worker is usually about to finish it.</summary>
     private static readonly TimeSpan[] BusyRetryDelays = [TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)];
 
@@ -20,22 +23,22 @@ public sealed partial class StatementJobHandler(StatementBuilder builder, ILogge
         foreach (var delay in BusyRetryDelays.Prepend(TimeSpan.Zero))
         {
             await Task.Delay(delay, ct);
-            var busy = new List<string>();
-            foreach (var creatorId in pending)
+            var busy = new System.Collections.Concurrent.ConcurrentBag<string>();
+            await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = CreatorParallelism, CancellationToken = ct }, async (creatorId, token) =>
             {
-                var outcome = await builder.BuildAsync(creatorId, job.Period, ct);
+                var outcome = await builder.BuildAsync(creatorId, job.Period, token);
                 if (outcome.Result == BuildResult.Busy)
                 {
                     busy.Add(creatorId);
                 }
-            }
+            });
 
-            if (busy.Count == 0)
+            if (busy.IsEmpty)
             {
                 return;
             }
 
-            pending = busy;
+            pending = [.. busy];
         }
 
         LogBusy(logger, job.Period, pending.Count);
