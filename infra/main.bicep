@@ -57,6 +57,9 @@ param webhookSchedule string = '0 * * * * *'
 @description('Optional. How far a partner signature\'s timestamp may be from the server clock (TimeSpan).')
 param signatureTolerance string = '00:05:00'
 
+@description('Optional. How long a statement builder holds a creator; a crashed builder blocks that creator this long (TimeSpan).')
+param statementLease string = '00:05:00'
+
 @description('Optional. Comma-separated partner ids that send signed HTTP records (azd: `PAYOUTS_PARTNER_IDS`); each needs Key Vault secrets `partner-<id>-secret-0` and `-1`. Letters and digits only.')
 param partnerIds string = ''
 
@@ -235,6 +238,7 @@ module functionApp 'modules/functionapp.bicep' = {
       Payouts__CloseSchedule: closeSchedule
       Payouts__WebhookSchedule: webhookSchedule
       Payouts__SignatureTolerance: signatureTolerance
+      Payouts__StatementLease: statementLease
     }
   }
   // The app starts as soon as it exists: its identity must already hold the roles its settings rely on.

@@ -40,6 +40,11 @@ public sealed partial class AzuriteServer : IAsyncDisposable
     public static async Task<AzuriteServer> StartAsync(AzuriteOptions options, CancellationToken ct)
     {
         var tools = AzuriteInstaller.FindToolsDirectory(options.ToolsDirectory);
+        if (options.DataDirectory is { } data)
+        {
+            Directory.CreateDirectory(data);
+        }
+
         await AzuriteInstaller.EnsureInstalledAsync(tools, ct);
 
         var start = new ProcessStartInfo(AzuriteInstaller.Executable(tools))
@@ -114,11 +119,18 @@ public sealed partial class AzuriteServer : IAsyncDisposable
 
     private static IEnumerable<string> Arguments(AzuriteOptions options)
     {
-        string[] ports = ["--blobHost", "127.0.0.1", "--blobPort", "0", "--queueHost", "127.0.0.1", "--queuePort", "0", "--tableHost", "127.0.0.1", "--tablePort", "0"];
+        var (blob, queue, table) = options.Ports ?? (0, 0, 0);
+        string[] ports =
+        [
+            "--blobHost", "127.0.0.1", "--blobPort", Port(blob), "--queueHost", "127.0.0.1", "--queuePort", Port(queue),
+            "--tableHost", "127.0.0.1", "--tablePort", Port(table),
+        ];
         string[] flags = ["--skipApiVersionCheck", "--disableTelemetry", "--loose"];
         string[] storage = options.DataDirectory is { } dir ? ["--location", dir] : ["--inMemoryPersistence"];
         return ports.Concat(flags).Concat(storage);
     }
+
+    private static string Port(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static void Kill(Process process)
     {

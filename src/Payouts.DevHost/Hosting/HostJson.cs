@@ -36,6 +36,7 @@ public sealed record HostJson(string RoutePrefix, QueueHostOptions Queues)
             VisibilityTimeout = Span("extensions:queues:visibilityTimeout", defaults.VisibilityTimeout),
             MaxDequeueCount = Int("extensions:queues:maxDequeueCount", defaults.MaxDequeueCount),
             MessageEncoding = Get("extensions:queues:messageEncoding") ?? defaults.MessageEncoding,
+            MessageLease = settings["DevHost:QueueMessageLease"] is { } lease ? TimeSpan.Parse(lease, CultureInfo.InvariantCulture) : defaults.MessageLease,
         };
         if (queues.BatchSize is < 1 or > 32)
         {

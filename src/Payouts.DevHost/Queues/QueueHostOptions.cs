@@ -15,6 +15,12 @@ public sealed record QueueHostOptions
 
     public int MaxDequeueCount { get; init; } = 5;
 
+    /// <summary>
+    /// How long a message being processed stays invisible (the host's 10 minutes). A host that dies mid-message makes
+    /// it reappear after this; setting <c>DevHost:QueueMessageLease</c> shortens it for crash tests.
+    /// </summary>
+    public TimeSpan MessageLease { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary><c>base64</c> (the host's default) or <c>none</c>.</summary>
     public string MessageEncoding { get; init; } = "base64";
 

@@ -29,7 +29,6 @@ public sealed partial class QueueListener(
     private static readonly TimeSpan MinimumPollingInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>How long a message being processed stays invisible to other pollers (the host renews it; runs here are short).</summary>
-    private static readonly TimeSpan ProcessingVisibility = TimeSpan.FromMinutes(10);
 
     public string QueueName => queue.Name;
 
@@ -50,7 +49,7 @@ public sealed partial class QueueListener(
             QueueMessage[] messages;
             try
             {
-                messages = (await queue.ReceiveMessagesAsync(options.BatchSize, ProcessingVisibility, ct)).Value;
+                messages = (await queue.ReceiveMessagesAsync(options.BatchSize, options.MessageLease, ct)).Value;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {

@@ -27,6 +27,10 @@ public sealed class PayoutsOptions
     /// <summary>Webhook signing secrets per agency id; each active secret adds a v1 signature (two during a rotation).</summary>
     public Dictionary<string, PartnerOptions> Webhooks { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>How long a statement builder holds a creator; a builder that crashed blocks the creator this long.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan StatementLease { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>NCrontab schedule (UTC, with seconds) of the period-close timer.</summary>
     public string CloseSchedule { get; set; } = "0 0 * * * *";
 

@@ -8,16 +8,15 @@ namespace Payouts.Storage.Statements;
 /// <summary>
 /// A short lease on one creator's statements (row "lease" in the creator's Statements partition), so two deliveries of
 /// the same job never claim records at the same time. It expires on its own, so a crashed builder blocks nobody for
-/// longer than <see cref="Duration"/>.
+/// longer than its duration (<c>Payouts:StatementLease</c>).
 /// </summary>
 internal sealed class CreatorLease(TableClient statements, string creatorId, ETag etag) : IAsyncDisposable
 {
-    public static readonly Duration Duration = Duration.FromMinutes(5);
     private const string Row = "lease";
 
-    public static async Task<CreatorLease?> TryAcquireAsync(TableClient statements, string creatorId, Instant now, CancellationToken ct)
+    public static async Task<CreatorLease?> TryAcquireAsync(TableClient statements, string creatorId, Instant now, Duration duration, CancellationToken ct)
     {
-        var lease = new TableEntity(creatorId, Row) { ["ExpiresAt"] = (now + Duration).ToDateTimeOffset() };
+        var lease = new TableEntity(creatorId, Row) { ["ExpiresAt"] = (now + duration).ToDateTimeOffset() };
         var existing = await statements.GetEntityIfExistsAsync<TableEntity>(creatorId, Row, cancellationToken: ct);
         try
         {

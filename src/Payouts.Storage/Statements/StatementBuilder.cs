@@ -1,9 +1,11 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Payouts.Domain.Periods;
 using Payouts.Domain.Statements;
+using Payouts.Storage.Configuration;
 using Payouts.Storage.Observability;
 using Payouts.Storage.Periods;
 using Payouts.Storage.ReferenceData;
@@ -31,6 +33,7 @@ public sealed partial class StatementBuilder(
     PeriodCalendar calendar,
     IClock clock,
     PayoutsMetrics metrics,
+    IOptions<PayoutsOptions> options,
     ILogger<StatementBuilder> logger)
 {
     private const int MaxClaimAttempts = 5;
@@ -46,7 +49,7 @@ public sealed partial class StatementBuilder(
             return new BuildOutcome(id, BuildResult.AlreadyIssued, Enum.Parse<StatementStatus>(done.GetString("Status")), []);
         }
 
-        await using var lease = await CreatorLease.TryAcquireAsync(_statementTable, creatorId, clock.GetCurrentInstant(), ct);
+        await using var lease = await CreatorLease.TryAcquireAsync(_statementTable, creatorId, clock.GetCurrentInstant(), Duration.FromTimeSpan(options.Value.StatementLease), ct);
         if (lease is null)
         {
             return BuildOutcome.Busy(id);
