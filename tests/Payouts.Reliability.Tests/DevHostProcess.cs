@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+
+namespace Payouts.Reliability.Tests;
+
+/// <summary>
+/// The DevHost as a real OS process serving the Functions app against a given storage account, so a test can kill it
+/// the hard way (SIGKILL: no shutdown code runs) and start another on the same storage.
+/// </summary>
+public sealed class DevHostProcess : IAsyncDisposable
+{
+    public const string FunctionKey = "devhost-function-key";
+    public const string MasterKey = "devhost-master-key";
+
+    private readonly Process _process;
+
+    private DevHostProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public static async Task<DevHostProcess> StartAsync(string storageConnection, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Metadata("RepositoryRoot"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { Path.Combine(Metadata("DevHostOutput"), "Payouts.DevHost.dll"), "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["AzureWebJobsStorage"] = storageConnection;
+        start.Environment["DevHost__QueueMessageLease"] = "00:00:05";
+        start.Environment["Payouts__StatementLease"] = "00:00:05";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var host = new DevHostProcess(process, new Uri($"http://127.0.0.1:{port}/api/"));
+        await host.WaitUntilServingAsync();
+        return host;
+    }
+
+    /// <summary>SIGKILL: the process gets no chance to finish, flush or clean up.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            await KillAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilServingAsync()
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The DevHost exited with code {_process.ExitCode} while starting.");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync(new Uri("health", UriKind.Relative));
+                return;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(250);
+            }
+        }
+
+        throw new TimeoutException("The DevHost did not start serving within 90 s.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string Metadata(string key) =>
+        typeof(DevHostProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+}
