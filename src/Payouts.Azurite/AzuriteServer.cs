@@ -109,6 +109,31 @@ public sealed partial class AzuriteServer : IAsyncDisposable
     /// <summary>The last lines Azurite printed, for error messages.</summary>
     public string RecentLog => string.Join("\n", _log);
 
+    /// <summary>
+    /// Stops Azurite the way an operator would (SIGTERM), so a persisted store (<see cref="AzuriteOptions.DataDirectory"/>)
+    /// is saved: Azurite writes its table database lazily, and a killed Azurite loses recent writes that real Azure
+    /// storage would never lose. Falls back to killing it after <paramref name="timeout"/>.
+    /// </summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        if (!OperatingSystem.IsWindows() && !_process.HasExited)
+        {
+            using var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await term.WaitForExitAsync();
+            using var wait = new CancellationTokenSource(timeout);
+            try
+            {
+                await _process.WaitForExitAsync(wait.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Did not stop in time: DisposeAsync kills it.
+            }
+        }
+
+        await DisposeAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;

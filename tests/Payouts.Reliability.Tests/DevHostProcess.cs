@@ -16,11 +16,17 @@ public sealed class DevHostProcess : IAsyncDisposable
 
     private readonly Process _process;
 
-    private DevHostProcess(Process process, Uri baseAddress)
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _log;
+
+    private DevHostProcess(Process process, Uri baseAddress, System.Collections.Concurrent.ConcurrentQueue<string> log)
     {
         _process = process;
         BaseAddress = baseAddress;
+        _log = log;
     }
+
+    /// <summary>The host's last output lines, for a failing test's message.</summary>
+    public string RecentLog => string.Join("\n", _log);
 
     public Uri BaseAddress { get; }
 
@@ -47,11 +53,12 @@ public sealed class DevHostProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => Keep(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(log, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new DevHostProcess(process, new Uri($"http://127.0.0.1:{port}/api/"));
+        var host = new DevHostProcess(process, new Uri($"http://127.0.0.1:{port}/api/"), log);
         await host.WaitUntilServingAsync();
         return host;
     }
@@ -96,6 +103,20 @@ public sealed class DevHostProcess : IAsyncDisposable
         }
 
         throw new TimeoutException("The DevHost did not start serving within 90 s.");
+    }
+
+    private static void Keep(System.Collections.Concurrent.ConcurrentQueue<string> log, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        log.Enqueue(line);
+        while (log.Count > 200)
+        {
+            log.TryDequeue(out _);
+        }
     }
 
     private static int FreePort()
