@@ -36,6 +36,17 @@ public sealed class InvocationTests
         Assert.All(FunctionCatalog.ForPayoutsFunctions().Functions, f => Assert.Empty(FunctionInvoker.UnbindableParameters(f)));
     }
 
+    [Fact]
+    public void Catalog_MatchesTheTriggerParameterByPosition_NotByInstance()
+    {
+        // Reflection hands concurrent callers different ParameterInfo instances for the same parameter (CI found it).
+        Assert.All(FunctionCatalog.ForPayoutsFunctions().Functions, f =>
+        {
+            var sameParameterOtherInstance = f with { TriggerParameter = new DetachedParameter(f.TriggerParameter) };
+            Assert.Empty(FunctionInvoker.UnbindableParameters(sameParameterOtherInstance));
+        });
+    }
+
     [Theory]
     [InlineData(AuthorizationLevel.Anonymous, null, true)]
     [InlineData(AuthorizationLevel.Function, "fk", true)]
@@ -58,5 +69,18 @@ public sealed class InvocationTests
         }
 
         Assert.Equal(authorized, keys.Authorizes(level, http.Request));
+    }
+}
+
+/// <summary>A distinct <see cref="System.Reflection.ParameterInfo"/> instance describing the same parameter.</summary>
+internal sealed class DetachedParameter : System.Reflection.ParameterInfo
+{
+    public DetachedParameter(System.Reflection.ParameterInfo original)
+    {
+        ClassImpl = original.ParameterType;
+        NameImpl = original.Name;
+        PositionImpl = original.Position;
+        MemberImpl = original.Member;
+        AttrsImpl = original.Attributes;
     }
 }

@@ -18,6 +18,13 @@ public sealed record FunctionDescriptor
     /// <summary>The parameter the trigger binds to (the request, the message or the timer info).</summary>
     public required ParameterInfo TriggerParameter { get; init; }
 
+    /// <summary>
+    /// By position, not by reference: the runtime caches a method's <see cref="ParameterInfo"/> array lazily and
+    /// without a lock, so two threads reflecting at once can hold different instances of the same parameter.
+    /// </summary>
+    public bool IsTriggerParameter(ParameterInfo parameter) =>
+        parameter.Position == TriggerParameter.Position;
+
     /// <summary>HTTP: lower-case methods as declared; empty means every method.</summary>
     public IReadOnlyList<string> HttpMethods { get; init; } = [];
 

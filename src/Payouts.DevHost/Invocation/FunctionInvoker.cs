@@ -62,7 +62,7 @@ public sealed class FunctionInvoker
         foreach (var parameter in function.Method.GetParameters())
         {
             var type = parameter.ParameterType;
-            var bindable = parameter == function.TriggerParameter
+            var bindable = function.IsTriggerParameter(parameter)
                 ? TriggerTypes(function.Trigger).Contains(type)
                 : type == typeof(CancellationToken) || type == typeof(FunctionContext)
                   || (function.Trigger == TriggerKind.HttpTrigger && routeNames.Contains(parameter.Name!) && IsSimple(type));
@@ -124,7 +124,7 @@ public sealed class FunctionInvoker
             return context;
         }
 
-        if (parameter == function.TriggerParameter)
+        if (function.IsTriggerParameter(parameter))
         {
             return function.Trigger switch
             {
