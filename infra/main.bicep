@@ -60,6 +60,11 @@ param signatureTolerance string = '00:05:00'
 @description('Optional. How long a statement builder holds a creator; a crashed builder blocks that creator this long (TimeSpan).')
 param statementLease string = '00:05:00'
 
+@description('Optional. Creators one instance builds at once across all statement jobs: bounds memory and storage load per instance.')
+@minValue(1)
+@maxValue(64)
+param statementBuildConcurrency int = 8
+
 @description('Optional. Comma-separated partner ids that send signed HTTP records (azd: `PAYOUTS_PARTNER_IDS`); each needs Key Vault secrets `partner-<id>-secret-0` and `-1`. Letters and digits only.')
 param partnerIds string = ''
 
@@ -239,6 +244,7 @@ module functionApp 'modules/functionapp.bicep' = {
       Payouts__WebhookSchedule: webhookSchedule
       Payouts__SignatureTolerance: signatureTolerance
       Payouts__StatementLease: statementLease
+      Payouts__StatementBuildConcurrency: string(statementBuildConcurrency)
     }
   }
   // The app starts as soon as it exists: its identity must already hold the roles its settings rely on.

@@ -31,6 +31,13 @@ public sealed class PayoutsOptions
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
     public TimeSpan StatementLease { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Creators one instance builds at once, across every statement job it runs: bounds memory (a build holds one
+    /// creator-period's rows) and the load on the storage account, whatever the host's queue batch size.
+    /// </summary>
+    [Range(1, 64)]
+    public int StatementBuildConcurrency { get; set; } = 8;
+
     /// <summary>NCrontab schedule (UTC, with seconds) of the period-close timer.</summary>
     public string CloseSchedule { get; set; } = "0 0 * * * *";
 

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Payouts.Domain.Periods;
+using Payouts.Storage.Configuration;
 using Payouts.Storage.Periods;
 
 namespace Payouts.Storage.Statements;
@@ -7,11 +9,13 @@ namespace Payouts.Storage.Statements;
 /// <summary>
 /// One statement-jobs message: build each creator's statement. A creator another worker is building is tried again a
 /// few times; if still busy, the job throws so the queue redelivers it (creators already issued are skipped cheaply).
+/// Creators are independent (each under its own lease), so they are built side by side, at most
+/// <c>Payouts:StatementBuildConcurrency</c> at once per instance however many jobs the host runs together.
 /// </summary>
-public sealed partial class StatementJobHandler(StatementBuilder builder, ILogger<StatementJobHandler> logger)
+public sealed partial class StatementJobHandler(StatementBuilder builder, IOptions<PayoutsOptions> options, ILogger<StatementJobHandler> logger)
+    : IDisposable
 {
-    /// <summary>Creators of one job are independent (each under its own lease), so they are built side by side.</summary>
-    private const int CreatorParallelism = 8;
+    private readonly SemaphoreSlim _builds = new(options.Value.StatementBuildConcurrency);
 
     /// <summary>Real-time pauses before a busy creator is tried again: another worker is usually about to finish it.</summary>
     private static readonly TimeSpan[] BusyRetryDelays = [TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)];
@@ -24,14 +28,13 @@ public sealed partial class StatementJobHandler(StatementBuilder builder, ILogge
         {
             await Task.Delay(delay, ct);
             var busy = new System.Collections.Concurrent.ConcurrentBag<string>();
-            await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = CreatorParallelism, CancellationToken = ct }, async (creatorId, token) =>
+            await Task.WhenAll(pending.Select(async creatorId =>
             {
-                var outcome = await builder.BuildAsync(creatorId, job.Period, token);
-                if (outcome.Result == BuildResult.Busy)
+                if (await BuildAsync(creatorId, job.Period, ct) == BuildResult.Busy)
                 {
                     busy.Add(creatorId);
                 }
-            });
+            }));
 
             if (busy.IsEmpty)
             {
@@ -43,6 +46,21 @@ public sealed partial class StatementJobHandler(StatementBuilder builder, ILogge
 
         LogBusy(logger, job.Period, pending.Count);
         throw new StatementBuilderBusyException($"{pending.Count} creators were being built by another worker; the job will be retried.");
+    }
+
+    public void Dispose() => _builds.Dispose();
+
+    private async Task<BuildResult> BuildAsync(string creatorId, PeriodKey period, CancellationToken ct)
+    {
+        await _builds.WaitAsync(ct);
+        try
+        {
+            return (await builder.BuildAsync(creatorId, period, ct)).Result;
+        }
+        finally
+        {
+            _builds.Release();
+        }
     }
 
     private static string Truncate(string text) => text.Length > 200 ? text[..200] + "…" : text;
