@@ -30,7 +30,8 @@ public sealed class DevHostProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<DevHostProcess> StartAsync(string storageConnection, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>Starts a DevHost on <paramref name="storageConnection"/>, or on an Azurite of its own when it is null.</summary>
+    public static async Task<DevHostProcess> StartAsync(string? storageConnection, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -44,7 +45,15 @@ public sealed class DevHostProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["AzureWebJobsStorage"] = storageConnection;
+        if (storageConnection is null)
+        {
+            start.Environment.Remove("AzureWebJobsStorage");
+        }
+        else
+        {
+            start.Environment["AzureWebJobsStorage"] = storageConnection;
+        }
+
         start.Environment["DevHost__QueueMessageLease"] = "00:00:05";
         start.Environment["Payouts__StatementLease"] = "00:00:05";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
@@ -68,6 +77,26 @@ public sealed class DevHostProcess : IAsyncDisposable
     {
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
+    }
+
+    /// <summary>The host's direct child processes (the Azurite it started, if any).</summary>
+    public IReadOnlyList<int> ChildProcessIds() =>
+        Directory.EnumerateDirectories($"/proc/{_process.Id}/task")
+            .SelectMany(thread => File.ReadAllText(Path.Combine(thread, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(id => int.Parse(id, System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+
+    /// <summary>SIGTERM, as a service manager stops it; returns the exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        return _process.ExitCode;
     }
 
     public async ValueTask DisposeAsync()
