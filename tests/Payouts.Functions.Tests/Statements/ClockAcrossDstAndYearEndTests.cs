@@ -18,18 +18,10 @@ public sealed class ClockAcrossDstAndYearEndTests(PayoutsAppFixture app) : Pipel
         await SetUpCreatorAsync(creator, clock: "2027-11-01T08:00:00Z");
 
         // Summer time ends 2027-10-31 at 01:00 UTC; October then ends at 2027-10-31T23:00Z (midnight CET).
-        var posted = await PostDealsAsync(Payloads.Envelope(PayoutsAppFixture.Partner,
-            Payloads.Deal("oct-last-hour", creator, "10.00").With("earnedAt", "2027-10-31T22:30:00Z"),
-            Payloads.Deal("nov-first-hour", creator, "1.00").With("earnedAt", "2027-10-31T23:30:00Z")));
-        Assert.Equal(["accepted", "accepted"], posted.Statuses);
+        await PostDealsEitherSideAsync(creator, ("oct-last-hour", "10.00", "2027-10-31T22:30:00Z"), ("nov-first-hour", "1.00", "2027-10-31T23:30:00Z"));
 
         // Due at end + 2 days = 2027-11-02T23:00Z. With the summer offset it would be an hour earlier.
-        SetClock("2027-11-02T22:59:59Z");
-        Assert.Equal(409, (await ClosePeriodAsync("2027-10")).Status);
-        await RunCloseTimerAsync();
-        Assert.Equal("Open", await StatusAsync("2027-10"));
-
-        SetClock("2027-11-02T23:00:00Z");
+        await AssertNotDueASecondBeforeAsync("2027-10", "2027-11-02T23:00:00Z");
         await RunCloseTimerAsync();
         await DrainStatementJobsAsync();
 
@@ -51,15 +43,9 @@ public sealed class ClockAcrossDstAndYearEndTests(PayoutsAppFixture app) : Pipel
         await SetUpCreatorAsync(creator, clock: "2028-01-01T08:00:00Z");
 
         // Midnight CET on 1 January 2028 is 2027-12-31T23:00Z.
-        var posted = await PostDealsAsync(Payloads.Envelope(PayoutsAppFixture.Partner,
-            Payloads.Deal("dec-last-second", creator, "20.00").With("earnedAt", "2027-12-31T22:59:59Z"),
-            Payloads.Deal("jan-first-second", creator, "3.00").With("earnedAt", "2027-12-31T23:00:00Z")));
-        Assert.Equal(["accepted", "accepted"], posted.Statuses);
+        await PostDealsEitherSideAsync(creator, ("dec-last-second", "20.00", "2027-12-31T22:59:59Z"), ("jan-first-second", "3.00", "2027-12-31T23:00:00Z"));
 
-        SetClock("2028-01-02T22:59:59Z");
-        Assert.Equal(409, (await ClosePeriodAsync("2027-12")).Status);
-
-        SetClock("2028-01-02T23:00:00Z");
+        await AssertNotDueASecondBeforeAsync("2027-12", "2028-01-02T23:00:00Z");
         await RunCloseTimerAsync();
         await DrainStatementJobsAsync();
 
@@ -86,6 +72,23 @@ public sealed class ClockAcrossDstAndYearEndTests(PayoutsAppFixture app) : Pipel
         await PutWorldRatesAsync();
         await PutAgencyAsync(webhookUrl: null);
         await PutCreatorAsync(creator, minimumPayout: "0.00");
+    }
+
+    private async Task PostDealsEitherSideAsync(string creator, params (string RecordId, string Amount, string EarnedAt)[] deals)
+    {
+        var records = deals.Select(d => (System.Text.Json.Nodes.JsonNode)Payloads.Deal(d.RecordId, creator, d.Amount).With("earnedAt", d.EarnedAt)).ToArray();
+        var posted = await PostDealsAsync(Payloads.Envelope(PayoutsAppFixture.Partner, records));
+        Assert.Equal(Enumerable.Repeat("accepted", deals.Length), posted.Statuses);
+    }
+
+    /// <summary>A second before <paramref name="dueAt"/> the period cannot be closed, and the timer leaves it open; then the clock reaches it.</summary>
+    private async Task AssertNotDueASecondBeforeAsync(string period, string dueAt)
+    {
+        SetClock(DateTimeOffset.Parse(dueAt, System.Globalization.CultureInfo.InvariantCulture).AddSeconds(-1).ToString("O"));
+        Assert.Equal(409, (await ClosePeriodAsync(period)).Status);
+        await RunCloseTimerAsync();
+        Assert.Equal("Open", await StatusAsync(period));
+        SetClock(dueAt);
     }
 
     private async Task<string?> StatusAsync(string period) =>
