@@ -154,7 +154,7 @@ internal static class LoadRun
         var seedStarted = Stopwatch.GetTimestamp();
         await CloseDataset.SeedReferenceDataAsync(
             app.Services.GetRequiredService<RateStore>(), app.Services.GetRequiredService<ContractStore>(), app.Services.GetRequiredService<AgencyStore>(), options.Creators, ct);
-        var seeded = await CloseDataset.SeedGiftsAsync(app.Tables, app.Services.GetRequiredService<PeriodStore>(), options.Gifts, options.Creators, Instant.FromUtc(2026, 10, 31, 12, 0), ct);
+        var seeded = await CloseDataset.SeedGiftsAsync(app.Tables, app.Services.GetRequiredService<PeriodStore>(), app.Services.GetRequiredService<Payouts.Storage.Settlement.SettlementLedger>(), options.Gifts, options.Creators, Instant.FromUtc(2026, 10, 31, 12, 0), ct);
         Console.WriteLine($"  seeded {seeded:N0} rows in {Stopwatch.GetElapsedTime(seedStarted).TotalSeconds:F1} s");
 
         Console.WriteLine("raw: partition scan of the stored rows…");

@@ -13,7 +13,7 @@ public sealed class StorageProbe(string connectionString)
         var table = _tables.GetTableClient("Gifts");
         foreach (var creator in creators)
         {
-            await foreach (var _ in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {creator + "|" + period}"), select: ["RowKey"]))
+            await foreach (var _ in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {creator + "|" + period} and RowKey ne {"!seq"}"), select: ["RowKey"]))
             {
                 count++;
             }

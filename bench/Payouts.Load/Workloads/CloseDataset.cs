@@ -9,6 +9,7 @@ using Payouts.Domain.Records;
 using Payouts.Storage.Ingestion;
 using Payouts.Storage.Periods;
 using Payouts.Storage.ReferenceData;
+using Payouts.Storage.Settlement;
 using Payouts.Storage.Tables;
 
 namespace Payouts.Load.Workloads;
@@ -16,8 +17,9 @@ namespace Payouts.Load.Workloads;
 /// <summary>
 /// The period a close benchmark closes: October 2026 with <c>gifts</c> gifts over <c>creators</c> creators, plus
 /// their contracts, the rates and an agency with a webhook (so each statement also writes an outbox entry).
-/// The gift rows are written directly, in the exact shape ingest writes (<see cref="GiftMapping.ToEntity"/>), with
-/// their Activity marks (docs/storage.md) and the period row: that keeps the seeding fast and out of the figure.
+/// The gift rows are written directly, in the exact shape ingest writes (<see cref="GiftMapping.ToEntity"/>, numbered by
+/// the partition's <see cref="RecordSequence"/>), with their Activity marks, settlement entries (docs/storage.md) and
+/// the period row: that keeps the seeding fast and out of the figure.
 /// The id-claim rows are not written: a statement only reads them for a refund whose original is not in hand, and
 /// every refund here refunds a gift of the same creator and month.
 /// </summary>
@@ -65,8 +67,9 @@ internal static class CloseDataset
     }
 
     /// <summary>Writes every gift row (one refund per 200 gifts) and the Activity marks; returns the rows written.</summary>
-    public static async Task<long> SeedGiftsAsync(TableServiceClient tables, PeriodStore periods, int gifts, int creators, Instant ingestedAt, CancellationToken ct)
+    public static async Task<long> SeedGiftsAsync(TableServiceClient tables, PeriodStore periods, SettlementLedger settlements, int gifts, int creators, Instant ingestedAt, CancellationToken ct)
     {
+        await settlements.EnsureAsync(RecordKind.Gift, Enumerable.Range(0, creators).Select(c => (CreatorId(c), Period)), ct);
         var giftTable = tables.GetTableClient(TableNames.Gifts);
         var activity = tables.GetTableClient(TableNames.Activity);
         var mapping = new GiftMapping();
@@ -79,14 +82,17 @@ internal static class CloseDataset
             var rows = new List<TableEntity>(count);
             for (var i = 0; i < count; i++)
             {
-                var gift = Gift(c, i, count);
-                rows.Add(ToRow(mapping, gift, ingestedAt));
+                var row = ToRow(mapping, Gift(c, i, count), ingestedAt);
+                row[RecordSequence.SeqColumn] = (long)i + 1;
+                rows.Add(row);
             }
 
             foreach (var chunk in rows.Chunk(100))
             {
                 await giftTable.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), token);
             }
+
+            await giftTable.AddEntityAsync(new TableEntity(PartitionOf(c), RecordSequence.RowKey) { [RecordSequence.LastColumn] = (long)count }, token);
 
             Interlocked.Add(ref written, rows.Count);
         });

@@ -2,11 +2,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Payouts.Functions.Http;
-using Payouts.Storage.Webhooks;
+using Payouts.Storage.Outbox;
 
 namespace Payouts.Functions.Admin;
 
-/// <summary>Undelivered webhooks, with attempts and the last error: what an on-call engineer checks first.</summary>
+/// <summary>Undelivered payout messages and webhooks, with attempts and the last error: what an on-call engineer checks first.</summary>
 public sealed class ListOutboxHttp(OutboxStore outbox)
 {
     [Function(nameof(ListOutboxHttp))]
@@ -20,17 +20,18 @@ public sealed class ListOutboxHttp(OutboxStore outbox)
             w.WriteStartObject();
             w.WriteNumber("pending", pending.Count);
             w.WriteStartArray("deliveries");
-            foreach (var row in pending)
+            foreach (var delivery in pending)
             {
                 w.WriteStartObject();
-                w.WriteString("deliveryId", row.RowKey);
-                w.WriteString("event", row.GetString("Event"));
-                w.WriteString("subjectId", row.GetString("SubjectId"));
-                w.WriteString("targetId", row.GetString("TargetId"));
-                w.WriteNumber("attempts", row.GetInt32("Attempts") ?? 0);
-                w.WriteString("createdAt", row.GetDateTimeOffset("CreatedAt")?.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-                w.WriteString("nextAttemptAt", row.GetDateTimeOffset("NextAttemptAt")?.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-                w.WriteString("lastError", row.GetString("LastError"));
+                w.WriteString("deliveryId", delivery.DeliveryId);
+                w.WriteString("channel", delivery.Channel == OutboxChannel.Queue ? "queue" : "webhook");
+                w.WriteString("event", delivery.Event);
+                w.WriteString("subjectId", delivery.SubjectId);
+                w.WriteString("targetId", delivery.TargetId);
+                w.WriteNumber("attempts", delivery.Attempts);
+                w.WriteString("createdAt", delivery.CreatedAt.ToString());
+                w.WriteString("nextAttemptAt", delivery.NextAttemptAt.ToString());
+                w.WriteString("lastError", delivery.LastError);
                 w.WriteEndObject();
             }
 

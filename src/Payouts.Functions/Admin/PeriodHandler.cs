@@ -1,19 +1,15 @@
 using System.Text.Json;
-using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Payouts.Domain.Periods;
-using Payouts.Domain.Statements;
 using Payouts.Functions.Http;
-using Payouts.Storage.Ingestion;
 using Payouts.Storage.Periods;
 using Payouts.Storage.Statements;
-using Payouts.Storage.Tables;
 
 namespace Payouts.Functions.Admin;
 
 /// <summary>Close a period on demand (the timer's code path) and the reconciliation view of one period.</summary>
-public sealed class PeriodHandler(PeriodCloser closer, PeriodStore periods, StatementStore statements, TableServiceClient tables, PeriodCalendar calendar)
+public sealed class PeriodHandler(PeriodCloser closer, PeriodStore periods, StatementStore statements, PeriodReconciliation reconciliation, PeriodCalendar calendar)
 {
     public async Task<IActionResult> CloseAsync(string periodText, bool force, CancellationToken ct)
     {
@@ -45,9 +41,9 @@ public sealed class PeriodHandler(PeriodCloser closer, PeriodStore periods, Stat
 
         var state = await periods.GetAsync(period, ct);
         var rows = await statements.ListByPeriodAsync(period, ct);
-        var records = await CountStoredAsync(period, ct);
-        var headers = rows.Where(r => r.ContainsKey("StatementId")).ToList();
-        var counted = headers.Sum(h => (long)(h.GetInt32("RecordCount") ?? 0));
+        var records = await reconciliation.CountAsync(period, ct);
+        var issued = rows.Where(r => r.IsIssued).ToList();
+        var counted = issued.Sum(h => (long)h.RecordCount);
 
         return BytesResult.Json(w =>
         {
@@ -60,57 +56,44 @@ public sealed class PeriodHandler(PeriodCloser closer, PeriodStore periods, Stat
             w.WriteNumber("creatorsVisited", state?.CreatorsVisited ?? 0);
             w.WriteStartObject("records");
             w.WriteNumber("stored", records.Stored);
-            w.WriteNumber("countedInThisPeriod", records.SettledHere);
-            w.WriteNumber("countedLaterAsAdjustments", records.SettledLater);
-            w.WriteNumber("notYetCounted", records.Unsettled);
+            w.WriteNumber("countedInThisPeriod", records.CountedInThisPeriod);
+            w.WriteNumber("countedLaterAsAdjustments", records.CountedLater);
+            w.WriteNumber("notYetCounted", records.NotYetCounted);
             w.WriteNumber("countedByThisPeriodsStatements", counted);
             w.WriteEndObject();
             w.WriteStartObject("statements");
-            foreach (var group in rows.GroupBy(r => r.GetString("Status")).OrderBy(g => g.Key, StringComparer.Ordinal))
+            foreach (var group in rows.GroupBy(r => r.Status).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 w.WriteNumber(JsonNamingPolicy.CamelCase.ConvertName(group.Key), group.Count());
             }
 
             w.WriteEndObject();
             w.WriteStartObject("payable");
-            foreach (var currency in headers.GroupBy(h => h.GetString("Currency")).OrderBy(g => g.Key, StringComparer.Ordinal))
+            foreach (var currency in issued.GroupBy(h => h.Currency!).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                var money = new Domain.Monetary.Money(currency.Sum(h => h.GetInt64("PayableMinor") ?? 0), Domain.Monetary.Currency.FromCode(currency.Key));
+                var money = new Domain.Monetary.Money(currency.Sum(h => h.PayableMinor), Domain.Monetary.Currency.FromCode(currency.Key));
                 w.WriteString(currency.Key, money.ToAmountString());
             }
 
             w.WriteEndObject();
+            w.WriteStartArray("blocked");
+            foreach (var blocked in rows.Where(r => !r.IsIssued).OrderBy(r => r.CreatorId, StringComparer.Ordinal))
+            {
+                w.WriteStartObject();
+                w.WriteString("creatorId", blocked.CreatorId);
+                w.WriteStartArray("reasons");
+                foreach (var reason in blocked.BlockedReasons)
+                {
+                    w.WriteStringValue(reason);
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
             w.WriteEndObject();
         });
-    }
-
-    /// <summary>The period's own records, by where they were counted: its statements, a later one, or not yet.</summary>
-    private async Task<RecordReconciliation> CountStoredAsync(PeriodKey period, CancellationToken ct)
-    {
-        var creators = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var mark in tables.GetTableClient(TableNames.Activity).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {period.ToString()}"), select: ["CreatorId", "RecordPeriod"], cancellationToken: ct))
-        {
-            if (mark.GetString("RecordPeriod") == period.ToString())
-            {
-                creators.Add(mark.GetString("CreatorId"));
-            }
-        }
-
-        var counts = new RecordReconciliation();
-        foreach (var table in new[] { TableNames.Gifts, TableNames.Deals })
-        {
-            foreach (var creator in creators)
-            {
-                var partition = TableKeys.Compose(creator, period.ToString());
-                var ownStatement = new StatementId(creator, period, 1).ToString();
-                await foreach (var row in tables.GetTableClient(table).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: [RecordColumns.SettledIn], cancellationToken: ct))
-                {
-                    counts.Add(row.GetString(RecordColumns.SettledIn), ownStatement);
-                }
-            }
-        }
-
-        return counts;
     }
 
     private PeriodKey? ParsePeriod(string text) => PeriodKey.TryParse(text, out var period) && period.Kind == calendar.Kind ? period : null;

@@ -20,7 +20,7 @@ public sealed class StatementReadHandler(StatementStore statements, StatementDoc
         }
 
         var format = FormatOf(request);
-        var content = await documents.ReadAsync(id, format, ct);
+        var content = await statements.GetHeaderAsync(id, ct) is { } header ? await documents.ReadAsync(header, format, ct) : null;
         return content is null
             ? new ProblemResult(StatusCodes.Status404NotFound, "not-found", "No such statement.", $"Statement {id} has not been issued.")
             : new BytesResult(StatusCodes.Status200OK, StatementDocuments.ContentTypes[format], content.ToArray());
@@ -41,16 +41,15 @@ public sealed class StatementReadHandler(StatementStore statements, StatementDoc
             w.WriteStartArray("statements");
             foreach (var header in headers)
             {
-                var currency = Domain.Monetary.Currency.FromCode(header.GetString("Currency"));
                 w.WriteStartObject();
-                w.WriteString("statementId", header.GetString("StatementId"));
-                w.WriteString("period", header.GetString("Period"));
-                w.WriteString("status", header.GetString("Status"));
-                w.WriteString("currency", currency.Code);
-                w.WriteString("net", new Domain.Monetary.Money(header.GetInt64("NetMinor") ?? 0, currency).ToAmountString());
-                w.WriteString("payable", new Domain.Monetary.Money(header.GetInt64("PayableMinor") ?? 0, currency).ToAmountString());
-                w.WriteString("carriedForward", new Domain.Monetary.Money(header.GetInt64("CarriedForwardMinor") ?? 0, currency).ToAmountString());
-                w.WriteString("contentHash", header.GetString("ContentHash"));
+                w.WriteString("statementId", header.Id.ToString());
+                w.WriteString("period", header.Period.ToString());
+                w.WriteString("status", header.Status.ToString());
+                w.WriteString("currency", header.Currency.Code);
+                w.WriteString("net", header.Amount(header.Totals.Net).ToAmountString());
+                w.WriteString("payable", header.Amount(header.Totals.Payable).ToAmountString());
+                w.WriteString("carriedForward", header.Amount(header.Totals.CarriedForward).ToAmountString());
+                w.WriteString("contentHash", header.ContentHash);
                 w.WriteEndObject();
             }
 

@@ -5,7 +5,7 @@ using Payouts.Storage.Tables;
 
 namespace Payouts.Functions.Statements;
 
-/// <summary>Builds the statements of one job's creators. Throws when a creator is busy, so the host retries the job later.</summary>
+/// <summary>Builds the statements of one job's creators. Storage failures throw (the host retries); busy creators are re-queued.</summary>
 public sealed class BuildStatementsQueue(StatementJobHandler handler)
 {
     [Function(nameof(BuildStatementsQueue))]

@@ -31,6 +31,10 @@ public sealed class PayoutsOptions
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
     public TimeSpan StatementLease { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long a creator held by another builder waits before its re-queued job is tried again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan BusyRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// Creators one instance builds at once, across every statement job it runs: bounds memory (a build holds one
     /// creator-period's rows) and the load on the storage account, whatever the host's queue batch size.

@@ -2,6 +2,7 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -47,6 +48,9 @@ public static class PayoutsStorageServiceCollectionExtensions
             PayoutsOptionsValidator.TryBase64(sp.GetRequiredService<IOptions<PayoutsOptions>>().Value.SenderHashKey, out var key);
             return new SenderIdHasher(key);
         });
+        services.AddSingleton<Tables.CreatorTables>();
+        services.AddSingleton<ActivityIndex>();
+        services.AddSingleton<Settlement.SettlementLedger>();
         services.AddSingleton<IngestRejectedStore>();
         services.AddSingleton<Periods.PeriodStore>();
         services.AddSingleton<Periods.PeriodCloser>();
@@ -56,14 +60,18 @@ public static class PayoutsStorageServiceCollectionExtensions
         services.AddSingleton<Statements.RateBookCache>();
         services.AddSingleton<Statements.StatementStore>();
         services.AddSingleton<Statements.StatementDocuments>();
+        services.AddSingleton<Statements.StatementInputs>();
+        services.TryAddSingleton<Statements.IBuildProbe, Statements.NoBuildProbe>();
+        services.AddSingleton<Statements.StatementEmitter>();
         services.AddSingleton<Statements.StatementBuilder>();
         services.AddSingleton<Statements.StatementJobHandler>();
-        services.AddSingleton<Webhooks.OutboxStore>();
-        services.AddSingleton<Webhooks.WebhookDispatcher>();
-        services.AddHttpClient(Webhooks.WebhookDispatcher.HttpClientName, client => client.Timeout = TimeSpan.FromMinutes(2))
-            .AddPolicyHandler((sp, _) => Webhooks.WebhookHttpPolicies.Retry(sp.GetRequiredService<PayoutsMetrics>()))
-            .AddPolicyHandler((_, request) => Webhooks.WebhookHttpPolicies.BreakerFor(request))
-            .AddPolicyHandler(Webhooks.WebhookHttpPolicies.Timeout());
+        services.AddSingleton<Statements.PeriodReconciliation>();
+        services.AddSingleton<Outbox.OutboxStore>();
+        services.AddSingleton<Outbox.OutboxDispatcher>();
+        services.AddHttpClient(Outbox.OutboxDispatcher.HttpClientName, client => client.Timeout = TimeSpan.FromMinutes(2))
+            .AddPolicyHandler((sp, _) => Outbox.WebhookHttpPolicies.Retry(sp.GetRequiredService<PayoutsMetrics>()))
+            .AddPolicyHandler((_, request) => Outbox.WebhookHttpPolicies.BreakerFor(request))
+            .AddPolicyHandler(Outbox.WebhookHttpPolicies.Timeout());
         AddRecordFamily<GiftRecord, GiftMapping>(services, RecordKind.Gift, GiftRecordReader.Read);
         AddRecordFamily<DealRecord, DealMapping>(services, RecordKind.Deal, DealRecordReader.Read);
         return services;

@@ -13,8 +13,10 @@ namespace Payouts.Storage.Ingestion;
 /// <summary>
 /// Stores a batch of read records exactly once. Order of work, each step idempotent, so a crash and a retry at any
 /// point converge: (1) claim each (partner, record id) in the <see cref="RecordIdIndex"/>; an existing claim with the
-/// same fingerprint is a duplicate, with another fingerprint a conflict; (2) mark activity; (3) insert the record rows
-/// (insert-only). A duplicate whose row is missing (a crash between 1 and 3) is written now and reported accepted.
+/// same fingerprint is a duplicate, with another fingerprint a conflict; (2) mark activity and make sure each record
+/// partition has its settlement entry; (3) insert the record rows (insert-only), numbered in arrival order by the
+/// partition's <see cref="RecordSequence"/>. A duplicate whose row is missing (a crash between 1 and 3) is written now
+/// and reported accepted.
 /// </summary>
 public sealed partial class IngestService<TRecord>
     where TRecord : class
@@ -23,18 +25,29 @@ public sealed partial class IngestService<TRecord>
     private readonly TableClient _records;
     private readonly RecordIdIndex _ids;
     private readonly ActivityIndex _activity;
+    private readonly Settlement.SettlementLedger _settlements;
     private readonly PeriodStore _periods;
     private readonly PeriodCalendar _calendar;
     private readonly IClock _clock;
     private readonly PayoutsMetrics _metrics;
     private readonly ILogger _logger;
 
-    public IngestService(TableServiceClient tables, IRecordMapping<TRecord> mapping, PeriodStore periods, PeriodCalendar calendar, IClock clock, PayoutsMetrics metrics, ILogger<IngestService<TRecord>> logger)
+    public IngestService(
+        TableServiceClient tables,
+        IRecordMapping<TRecord> mapping,
+        ActivityIndex activity,
+        Settlement.SettlementLedger settlements,
+        PeriodStore periods,
+        PeriodCalendar calendar,
+        IClock clock,
+        PayoutsMetrics metrics,
+        ILogger<IngestService<TRecord>> logger)
     {
         _mapping = mapping;
         _records = tables.GetTableClient(mapping.TableName);
         _ids = new RecordIdIndex(tables.GetTableClient(TableNames.RecordIds));
-        _activity = new ActivityIndex(tables.GetTableClient(TableNames.Activity), calendar);
+        _activity = activity;
+        _settlements = settlements;
         _periods = periods;
         _calendar = calendar;
         _clock = clock;
@@ -71,8 +84,10 @@ public sealed partial class IngestService<TRecord>
         }
 
         var stored = toWrite.Concat(resent).ToList();
-        await _periods.EnsureExistsAsync(stored.Select(c => c.Info.Period), ct);
+        // Every period a mark names gets its row, so the close timer, which walks the Periods table, closes it.
+        await _periods.EnsureExistsAsync(stored.Select(c => c.Info.Period).Distinct().SelectMany(p => _activity.PeriodsToMark(p, now)), ct);
         await _activity.MarkAsync(stored.Select(c => (c.CreatorId, c.Info.Period)), now, ct);
+        await _settlements.EnsureAsync(_mapping.Kind, stored.Select(c => (c.CreatorId, c.Info.Period)), ct);
         await WriteRowsAsync(toWrite, expectExisting: false, outcomes, ct);
         await WriteRowsAsync(resent, expectExisting: true, outcomes, ct);
 
@@ -125,7 +140,7 @@ public sealed partial class IngestService<TRecord>
         await Parallel.ForEachAsync(candidates.GroupBy(c => c.Info.PartitionKey, StringComparer.Ordinal), options, async (group, token) =>
         {
             var rows = group.ToList();
-            var existing = await InsertOnlyWriter.AddAsync(_records, rows.Select(r => r.Row).ToList(), expectExisting, token);
+            var existing = await RecordSequence.AddAsync(_records, rows.Select(r => r.Row).ToList(), expectExisting, token);
             for (var k = 0; k < rows.Count; k++)
             {
                 // The id claim guarantees same content, so a row already there (a concurrent twin) is that record.

@@ -10,7 +10,4 @@ public static class RecordColumns
     public const string Fingerprint = "Fingerprint";
     public const string IngestedAt = "IngestedAt";
     public const string Source = "Source";
-
-    /// <summary>Set when a statement counts the record (issue: statements); empty until then.</summary>
-    public const string SettledIn = "SettledIn";
 }

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -15,7 +14,7 @@ namespace Payouts.Storage.Periods;
 /// Repeating any of it (a second timer fire, a crash and rerun) only resends jobs, which the builder absorbs.
 /// </summary>
 public sealed partial class PeriodCloser(
-    TableServiceClient tables,
+    Ingestion.ActivityIndex activity,
     QueueServiceClient queues,
     PeriodStore periods,
     StatementStore statements,
@@ -23,8 +22,6 @@ public sealed partial class PeriodCloser(
     IClock clock,
     ILogger<PeriodCloser> logger)
 {
-    private readonly TableClient _activity = tables.GetTableClient(TableNames.Activity);
-
     public async Task<IReadOnlyList<CloseOutcome>> CloseDueAsync(CancellationToken ct)
     {
         var now = clock.GetCurrentInstant();
@@ -90,24 +87,16 @@ public sealed partial class PeriodCloser(
     }
 
     private async Task<IReadOnlyList<string>> BlockedCreatorsAsync(PeriodKey period, CancellationToken ct) =>
-        (await statements.ListByPeriodAsync(period, ct))
-            .Where(row => row.GetString("Status") == nameof(Domain.Statements.StatementStatus.Blocked))
-            .Select(row => row.GetString("CreatorId"))
-            .ToList();
+        (await statements.ListByPeriodAsync(period, ct)).Where(entry => !entry.IsIssued).Select(entry => entry.CreatorId).ToList();
 
     private async Task<IReadOnlyList<string>> CreatorsToVisitAsync(PeriodKey period, CancellationToken ct)
     {
-        var creators = new SortedSet<string>(StringComparer.Ordinal);
-        await foreach (var mark in _activity.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {period.ToString()}"), select: ["CreatorId"], cancellationToken: ct))
-        {
-            creators.Add(mark.GetString("CreatorId"));
-        }
-
+        var creators = new SortedSet<string>(await activity.CreatorsAsync(period, ownRecordsOnly: false, ct), StringComparer.Ordinal);
         foreach (var previous in await statements.ListByPeriodAsync(period.Previous(), ct))
         {
-            if ((previous.GetInt64("CarriedForwardMinor") ?? 0) != 0)
+            if (previous.CarriedForwardMinor != 0)
             {
-                creators.Add(previous.GetString("CreatorId"));
+                creators.Add(previous.CreatorId);
             }
         }
 

@@ -18,6 +18,7 @@ public sealed class PeriodStore(TableServiceClient tables)
     private const string Partition = "period";
     private readonly TableClient _table = tables.GetTableClient(TableNames.Periods);
     private readonly ConcurrentDictionary<PeriodKey, bool> _known = new();
+    private readonly ConcurrentDictionary<PeriodKey, bool> _closing = new();
 
     /// <summary>Creates missing rows as Open; a period already known to this process costs nothing.</summary>
     public async Task EnsureExistsAsync(IEnumerable<PeriodKey> periods, CancellationToken ct)
@@ -42,13 +43,26 @@ public sealed class PeriodStore(TableServiceClient tables)
         return row.HasValue ? ToState(row.Value!) : null;
     }
 
+    /// <summary>Whether the period's close has started (Closing or Closed). A period never reopens, so a yes is remembered.</summary>
+    public async Task<bool> IsClosingOrClosedAsync(PeriodKey period, CancellationToken ct)
+    {
+        if (_closing.ContainsKey(period))
+        {
+            return true;
+        }
+
+        if (await GetAsync(period, ct) is { Status: not PeriodStatus.Open })
+        {
+            _closing[period] = true;
+            return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Every period not yet closed, oldest first.</summary>
     public Task<IReadOnlyList<PeriodState>> ListUnclosedAsync(CancellationToken ct) =>
         ListAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Status ne {nameof(PeriodStatus.Closed)}"), ct);
-
-    /// <summary>Every period, oldest first (a dozen rows a year).</summary>
-    public Task<IReadOnlyList<PeriodState>> ListAllAsync(CancellationToken ct) =>
-        ListAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), ct);
 
     private async Task<IReadOnlyList<PeriodState>> ListAsync(string filter, CancellationToken ct)
     {

@@ -1,33 +1,34 @@
 using System.Text.Json;
-using Azure.Data.Tables;
 
 namespace Payouts.Storage.Statements;
 
 /// <summary>
-/// What the payment system receives on <c>payout-statements</c>, and what a webhook delivers:
-/// the statement's identity, money in minor units and as text, its content hash, and links to the documents.
+/// What the payment system receives on <c>payout-statements</c>, and what a webhook delivers: the statement's identity,
+/// money in minor units and as text, its content hash, links to the documents, and the delivery id to dedupe on.
 /// </summary>
 public static class PayoutStatementMessage
 {
-    public static string Create(TableEntity header, Func<string, Uri> documentUri)
+    public const string IssuedEvent = "statement.issued";
+
+    public static string Create(StatementHeader header, Func<string, Uri> documentUri, string deliveryId)
     {
-        var currency = Domain.Monetary.Currency.FromCode(header.GetString("Currency"));
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            writer.WriteString("event", "statement.issued");
-            writer.WriteString("statementId", header.GetString("StatementId"));
-            writer.WriteString("creatorId", header.PartitionKey);
-            writer.WriteString("agencyId", header.GetString("AgencyId"));
-            writer.WriteString("period", header.GetString("Period"));
-            writer.WriteNumber("version", header.GetInt32("Version") ?? 1);
-            writer.WriteString("status", header.GetString("Status"));
-            writer.WriteString("currency", currency.Code);
-            writer.WriteString("payable", new Domain.Monetary.Money(header.GetInt64("PayableMinor") ?? 0, currency).ToAmountString());
-            writer.WriteNumber("payableMinor", header.GetInt64("PayableMinor") ?? 0);
-            writer.WriteString("carriedForward", new Domain.Monetary.Money(header.GetInt64("CarriedForwardMinor") ?? 0, currency).ToAmountString());
-            writer.WriteString("contentHash", header.GetString("ContentHash"));
+            writer.WriteString("event", IssuedEvent);
+            writer.WriteString("deliveryId", deliveryId);
+            writer.WriteString("statementId", header.Id.ToString());
+            writer.WriteString("creatorId", header.CreatorId);
+            writer.WriteString("agencyId", header.AgencyId);
+            writer.WriteString("period", header.Period.ToString());
+            writer.WriteNumber("version", header.Id.Version);
+            writer.WriteString("status", header.Status.ToString());
+            writer.WriteString("currency", header.Currency.Code);
+            writer.WriteString("payable", header.Amount(header.Totals.Payable).ToAmountString());
+            writer.WriteNumber("payableMinor", header.Totals.Payable);
+            writer.WriteString("carriedForward", header.Amount(header.Totals.CarriedForward).ToAmountString());
+            writer.WriteString("contentHash", header.ContentHash);
             writer.WriteStartObject("documents");
             foreach (var format in StatementDocuments.ContentTypes.Keys)
             {

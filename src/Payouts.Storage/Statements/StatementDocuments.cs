@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text;
+using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Payouts.Domain.Statements;
@@ -7,8 +9,10 @@ using Payouts.Domain.Statements.Rendering;
 namespace Payouts.Storage.Statements;
 
 /// <summary>
-/// The statement documents in blob storage: statements/{period}/{creatorId}/v{n}.json | .csv | .html. Written before
-/// the statement is committed (a retry overwrites them with the same content) and never after.
+/// The statement documents in blob storage: statements/{period}/{creatorId}/v{n}/{build}.json | .csv | .html. Each
+/// build attempt writes under its own name, create-only (If-None-Match: *), before the commit; the committed header
+/// names the attempt whose documents are the statement's. So no later write, by a retry or by a builder that lost its
+/// lease, can replace an issued document: it can only add an unreferenced one.
 /// </summary>
 public sealed class StatementDocuments(BlobServiceClient blobs)
 {
@@ -23,32 +27,42 @@ public sealed class StatementDocuments(BlobServiceClient blobs)
 
     private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(Container);
 
-    public static string Prefix(StatementId id) => $"{id.Period}/{id.CreatorId}/v{id.Version}";
+    public static string Prefix(StatementId id, string buildId) => $"{id.Period}/{id.CreatorId}/v{id.Version}/{buildId}";
 
     public async Task EnsureContainerAsync(CancellationToken ct) => await _container.CreateIfNotExistsAsync(cancellationToken: ct);
 
-    public async Task WriteAsync(Statement statement, CancellationToken ct)
+    public async Task WriteAsync(Statement statement, string buildId, CancellationToken ct)
     {
-        var prefix = Prefix(statement.Id);
+        var prefix = Prefix(statement.Id, buildId);
         await Task.WhenAll(
-            UploadAsync($"{prefix}.json", StatementJson.ToUtf8(statement), "json", ct),
-            UploadAsync($"{prefix}.csv", StatementCsv.ToUtf8(statement), "csv", ct),
-            UploadAsync($"{prefix}.html", Encoding.UTF8.GetBytes(StatementHtml.ToHtml(statement)), "html", ct));
+            CreateAsync($"{prefix}.json", StatementJson.ToUtf8(statement), "json", ct),
+            CreateAsync($"{prefix}.csv", StatementCsv.ToUtf8(statement), "csv", ct),
+            CreateAsync($"{prefix}.html", Encoding.UTF8.GetBytes(StatementHtml.ToHtml(statement)), "html", ct));
     }
 
-    /// <summary>One rendering of an issued statement, or null when there is none.</summary>
-    public async Task<BinaryData?> ReadAsync(StatementId id, string format, CancellationToken ct)
+    /// <summary>One rendering of an issued statement, or null when it has none in that format.</summary>
+    public async Task<BinaryData?> ReadAsync(StatementHeader header, string format, CancellationToken ct)
     {
-        var blob = _container.GetBlobClient($"{Prefix(id)}.{format}");
-        var exists = await blob.ExistsAsync(ct);
-        return exists.Value ? (await blob.DownloadContentAsync(ct)).Value.Content : null;
+        var blob = _container.GetBlobClient($"{header.BlobPrefix}.{format}");
+        try
+        {
+            return (await blob.DownloadContentAsync(ct)).Value.Content;
+        }
+        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
     }
 
-    public Uri UriOf(StatementId id, string format) => _container.GetBlobClient($"{Prefix(id)}.{format}").Uri;
+    public Uri UriOf(StatementHeader header, string format) => _container.GetBlobClient($"{header.BlobPrefix}.{format}").Uri;
 
-    private async Task UploadAsync(string name, byte[] content, string format, CancellationToken ct) =>
+    private async Task CreateAsync(string name, byte[] content, string format, CancellationToken ct) =>
         await _container.GetBlobClient(name).UploadAsync(
             new BinaryData(content),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypes[format] } },
+            new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypes[format] },
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            },
             ct);
 }

@@ -1,86 +1,87 @@
+using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using Payouts.Domain.Periods;
 using Payouts.Domain.Records;
 using Payouts.Domain.Statements;
 using Payouts.Storage.Ingestion;
+using Payouts.Storage.Settlement;
 using Payouts.Storage.Tables;
 
 namespace Payouts.Storage.Statements;
 
 /// <summary>
-/// Finds and claims the records one statement counts. The creator's Activity marks for the period name the record
-/// partitions to read (the period's own and any earlier one with late arrivals), so reads grow with the creator's
-/// records in play, never with history. Claiming sets <c>SettledIn</c> to the statement id with an ETag condition.
+/// Finds the records one statement counts, without a write and without scanning history. The creator's settlement
+/// entries name their record partitions; for each that can hold new rows, the partition's sequence says how far it
+/// goes, and the rows after the settled point are read by a range of <c>Seq</c>. Which partitions can hold new rows:
+/// for a creator's first statement all of them; after that, the ones newer than the last statement's period and the
+/// ones named by the creator's activity marks since then (a late record is marked in every period up to the one
+/// running when it arrived).
 /// </summary>
-internal sealed class StatementInputs(TableServiceClient tables, PeriodCalendar calendar)
+public sealed class StatementInputs(CreatorTables tables, SettlementLedger settlements, ActivityIndex activity, PeriodCalendar calendar)
 {
-    private const int ClaimParallelism = 8;
-    private readonly TableClient _activity = tables.GetTableClient(TableNames.Activity);
-    private readonly TableClient _gifts = tables.GetTableClient(TableNames.Gifts);
-    private readonly TableClient _deals = tables.GetTableClient(TableNames.Deals);
-    private readonly RecordIdIndex _ids = new(tables.GetTableClient(TableNames.RecordIds));
+    private const int ReadParallelism = 8;
+    private readonly RecordIdIndex _ids = new(tables.RecordIds);
     private readonly GiftMapping _giftMapping = new();
     private readonly DealMapping _dealMapping = new();
 
-    public async Task<ClaimedRecords> ReadAsync(StatementId id, CancellationToken ct)
+    /// <param name="lastPeriod">The period of the creator's last issued statement, or null before the first.</param>
+    public async Task<StatementInputSet> ReadAsync(string creatorId, PeriodKey period, PeriodKey? lastPeriod, CancellationToken ct)
     {
-        var gifts = new List<(TableEntity, GiftRecord)>();
-        var deals = new List<(TableEntity, DealRecord)>();
-        foreach (var recordPeriod in await RecordPeriodsAsync(id, ct))
+        var hinted = lastPeriod is { } last ? await HintedPeriodsAsync(creatorId, last, period, ct) : null;
+        var entries = (await settlements.ListAsync(creatorId, ct))
+            .Where(e => e.RecordPeriod.Kind == period.Kind && e.RecordPeriod <= period)
+            .Where(e => hinted is null || e.RecordPeriod > lastPeriod || hinted.Contains(e.RecordPeriod))
+            .ToList();
+
+        var pending = new ConcurrentBag<PendingRecords>();
+        var gifts = new ConcurrentBag<GiftRecord>();
+        var deals = new ConcurrentBag<DealRecord>();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = ct };
+        await Parallel.ForEachAsync(entries, options, async (entry, token) =>
         {
-            var partition = TableKeys.Compose(id.CreatorId, recordPeriod.ToString());
-            await foreach (var row in OpenRows(_gifts, partition, id, ct))
+            var table = tables.Records(creatorId, SettlementLedger.TableOf(entry.Kind));
+            var (upTo, _) = await RecordSequence.ReadAsync(table, entry.RecordPartition, token);
+            if (upTo <= entry.SettledSeq)
             {
-                gifts.Add((row, _giftMapping.FromEntity(row)));
+                return;
             }
 
-            await foreach (var row in OpenRows(_deals, partition, id, ct))
+            var found = new PendingRecords(entry, upTo);
+            var read = 0L;
+            await foreach (var row in table.QueryAsync<TableEntity>(RecordSequence.RangeFilter(entry.RecordPartition, entry.SettledSeq, upTo), cancellationToken: token))
             {
-                deals.Add((row, _dealMapping.FromEntity(row)));
+                read++;
+                if (entry.Kind == RecordKind.Gift)
+                {
+                    gifts.Add(_giftMapping.FromEntity(row));
+                }
+                else
+                {
+                    deals.Add(_dealMapping.FromEntity(row));
+                }
             }
-        }
 
-        return new ClaimedRecords(gifts, deals);
-    }
+            if (read != found.Count)
+            {
+                throw new InvalidDataException($"Partition {entry.RecordPartition} of {entry.Kind} gave {read} rows for sequence {entry.SettledSeq}..{upTo}.");
+            }
 
-    /// <summary>
-    /// Claims every row not yet claimed, in ≤ 100-row transactions that run concurrently (each is ETag-guarded and
-    /// independent); false when any row changed since it was read (read again and retry: rows already claimed by this
-    /// statement are read back as its own).
-    /// </summary>
-    public async Task<bool> ClaimAsync(ClaimedRecords records, StatementId id, CancellationToken ct)
-    {
-        var statementId = id.ToString();
-        var open = records.Gifts.Select(g => (Table: _gifts, g.Row)).Concat(records.Deals.Select(d => (Table: _deals, d.Row)))
-            .Where(r => r.Row.GetString(RecordColumns.SettledIn) != statementId);
-        var transactions = open
-            .GroupBy(r => (r.Table.Name, r.Row.PartitionKey))
-            .SelectMany(group => group.Chunk(InsertOnlyWriter.MaxTransactionSize).Select(chunk => (group.First().Table, Chunk: chunk)));
-        var conflict = 0;
-        await Parallel.ForEachAsync(transactions, new ParallelOptions { MaxDegreeOfParallelism = ClaimParallelism, CancellationToken = ct }, async (transaction, token) =>
-        {
-            var actions = transaction.Chunk.Select(r => new TableTransactionAction(
-                TableTransactionActionType.UpdateMerge,
-                new TableEntity(r.Row.PartitionKey, r.Row.RowKey) { [RecordColumns.SettledIn] = statementId },
-                r.Row.ETag));
-            try
-            {
-                await transaction.Table.SubmitTransactionAsync(actions, token);
-            }
-            catch (TableTransactionFailedException ex) when (ex.Status == 412)
-            {
-                Interlocked.Exchange(ref conflict, 1);
-            }
+            pending.Add(found);
         });
-        return conflict == 0;
+
+        // Calculation is order-independent; a stable order keeps logs and line numbering reproducible.
+        return new StatementInputSet(
+            [.. pending.OrderBy(p => p.Entry.Kind).ThenBy(p => p.Entry.RecordPeriod)],
+            [.. gifts.OrderBy(g => g.PartnerId, StringComparer.Ordinal).ThenBy(g => g.RecordId, StringComparer.Ordinal)],
+            [.. deals.OrderBy(d => d.PartnerId, StringComparer.Ordinal).ThenBy(d => d.RecordId, StringComparer.Ordinal)]);
     }
 
     /// <summary>Gift entries for the calculator; a refund is valued at its original gift's date (looked up when not in hand).</summary>
-    public async Task<List<GiftEntry>> GiftEntriesAsync(ClaimedRecords records, CancellationToken ct)
+    public async Task<List<GiftEntry>> GiftEntriesAsync(StatementInputSet inputs, CancellationToken ct)
     {
-        var inHand = records.Gifts.ToDictionary(g => (g.Record.PartnerId, g.Record.RecordId), g => g.Record);
-        var entries = new List<GiftEntry>(records.Gifts.Count);
-        foreach (var (_, gift) in records.Gifts)
+        var inHand = inputs.Gifts.ToDictionary(g => (g.PartnerId, g.RecordId));
+        var entries = new List<GiftEntry>(inputs.Gifts.Count);
+        foreach (var gift in inputs.Gifts)
         {
             if (gift.Kind == GiftKind.Gift)
             {
@@ -95,7 +96,19 @@ internal sealed class StatementInputs(TableServiceClient tables, PeriodCalendar 
         return entries;
     }
 
-    public List<DealEntry> DealEntries(ClaimedRecords records) => records.Deals.Select(d => DealEntry.From(d.Record, calendar)).ToList();
+    public List<DealEntry> DealEntries(StatementInputSet inputs) => inputs.Deals.Select(d => DealEntry.From(d, calendar)).ToList();
+
+    /// <summary>Record periods named by the creator's marks in every period after <paramref name="last"/> up to <paramref name="period"/>.</summary>
+    private async Task<HashSet<PeriodKey>> HintedPeriodsAsync(string creatorId, PeriodKey last, PeriodKey period, CancellationToken ct)
+    {
+        var hinted = new HashSet<PeriodKey>();
+        for (var q = last.Next(); q <= period; q = q.Next())
+        {
+            hinted.UnionWith(await activity.RecordPeriodsAsync(creatorId, q, ct));
+        }
+
+        return hinted;
+    }
 
     private async Task<GiftRecord?> FindGiftAsync(string partnerId, string recordId, CancellationToken ct)
     {
@@ -104,37 +117,9 @@ internal sealed class StatementInputs(TableServiceClient tables, PeriodCalendar 
             return null;
         }
 
-        var row = await _gifts.GetEntityIfExistsAsync<TableEntity>(claim.GetString("DataPartition"), TableKeys.Compose(partnerId, recordId), cancellationToken: ct);
+        var partition = claim.GetString("DataPartition");
+        var creatorId = partition.Split(TableKeys.Separator)[0];
+        var row = await tables.Gifts(creatorId).GetEntityIfExistsAsync<TableEntity>(partition, TableKeys.Compose(partnerId, recordId), cancellationToken: ct);
         return row.HasValue ? _giftMapping.FromEntity(row.Value!) : null;
-    }
-
-    public async Task<bool> HasActivityAsync(StatementId id, CancellationToken ct) => (await RecordPeriodsAsync(id, ct)).Count > 0;
-
-    private async Task<IReadOnlyList<PeriodKey>> RecordPeriodsAsync(StatementId id, CancellationToken ct)
-    {
-        var periods = new SortedSet<PeriodKey>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id.Period.ToString()} and RowKey ge {id.CreatorId + "|"} and RowKey lt {id.CreatorId + "|~"}");
-        await foreach (var mark in _activity.QueryAsync<TableEntity>(filter, cancellationToken: ct))
-        {
-            if (PeriodKey.TryParse(mark.GetString("RecordPeriod"), out var period) && period.Kind == id.Period.Kind && period <= id.Period)
-            {
-                periods.Add(period);
-            }
-        }
-
-        return periods.ToList();
-    }
-
-    private static async IAsyncEnumerable<TableEntity> OpenRows(TableClient table, string partition, StatementId id, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        var statementId = id.ToString();
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: ct))
-        {
-            var settledIn = row.GetString(RecordColumns.SettledIn);
-            if (string.IsNullOrEmpty(settledIn) || settledIn == statementId)
-            {
-                yield return row;
-            }
-        }
     }
 }

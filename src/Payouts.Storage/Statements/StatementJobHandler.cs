@@ -1,61 +1,61 @@
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Payouts.Domain.Periods;
 using Payouts.Storage.Configuration;
+using Payouts.Storage.Outbox;
 using Payouts.Storage.Periods;
+using Payouts.Storage.Tables;
 
 namespace Payouts.Storage.Statements;
 
 /// <summary>
-/// One statement-jobs message: build each creator's statement. A creator another worker is building is tried again a
-/// few times; if still busy, the job throws so the queue redelivers it (creators already issued are skipped cheaply).
-/// Creators are independent (each under its own lease), so they are built side by side, at most
-/// <c>Payouts:StatementBuildConcurrency</c> at once per instance however many jobs the host runs together.
+/// One statement-jobs message: build each creator's statement, side by side (each under its own lease), at most
+/// <c>Payouts:StatementBuildConcurrency</c> at once per instance however many jobs the host runs together. A job for a
+/// period whose close has not started is refused (logged; nothing written). Creators another builder holds are
+/// re-queued as a job of their own, delayed, and the message completes: a valid job never ends in the poison queue
+/// because of a lease. What the builds emitted is dispatched at once (the outbox timer catches anything missed).
 /// </summary>
-public sealed partial class StatementJobHandler(StatementBuilder builder, IOptions<PayoutsOptions> options, ILogger<StatementJobHandler> logger)
+public sealed partial class StatementJobHandler(
+    StatementBuilder builder,
+    PeriodStore periods,
+    OutboxDispatcher dispatcher,
+    QueueServiceClient queues,
+    IOptions<PayoutsOptions> options,
+    ILogger<StatementJobHandler> logger)
     : IDisposable
 {
     private readonly SemaphoreSlim _builds = new(options.Value.StatementBuildConcurrency);
 
-    /// <summary>Real-time pauses before a busy creator is tried again: another worker is usually about to finish it.</summary>
-    private static readonly TimeSpan[] BusyRetryDelays = [TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)];
-
     public async Task HandleAsync(string message, CancellationToken ct)
     {
         var job = StatementJob.TryParse(message) ?? throw new InvalidDataException($"Not a statement job: {Truncate(message)}");
-        var pending = job.CreatorIds.ToList();
-        foreach (var delay in BusyRetryDelays.Prepend(TimeSpan.Zero))
+        if (!await periods.IsClosingOrClosedAsync(job.Period, ct))
         {
-            await Task.Delay(delay, ct);
-            var busy = new System.Collections.Concurrent.ConcurrentBag<string>();
-            await Task.WhenAll(pending.Select(async creatorId =>
-            {
-                if (await BuildAsync(creatorId, job.Period, ct) == BuildResult.Busy)
-                {
-                    busy.Add(creatorId);
-                }
-            }));
-
-            if (busy.IsEmpty)
-            {
-                return;
-            }
-
-            pending = [.. busy];
+            LogRefused(logger, job.Period, job.CreatorIds.Count);
+            return;
         }
 
-        LogBusy(logger, job.Period, pending.Count);
-        throw new StatementBuilderBusyException($"{pending.Count} creators were being built by another worker; the job will be retried.");
+        var outcomes = await Task.WhenAll(job.CreatorIds.Select(creatorId => BuildAsync(creatorId, job.Period, ct)));
+        var retry = outcomes.Where(o => o.Result is BuildResult.Busy or BuildResult.LeaseLost).Select(o => o.Id.CreatorId).ToList();
+        if (retry.Count > 0)
+        {
+            var delay = options.Value.BusyRetryDelay;
+            await queues.GetQueueClient(QueueNames.StatementJobs).SendMessageAsync(new StatementJob(job.Period, retry).ToJson(), delay, cancellationToken: ct);
+            LogRequeued(logger, job.Period, retry.Count, delay);
+        }
+
+        await dispatcher.DispatchAsync(outcomes.SelectMany(o => o.Deliveries), ct);
     }
 
     public void Dispose() => _builds.Dispose();
 
-    private async Task<BuildResult> BuildAsync(string creatorId, PeriodKey period, CancellationToken ct)
+    private async Task<BuildOutcome> BuildAsync(string creatorId, PeriodKey period, CancellationToken ct)
     {
         await _builds.WaitAsync(ct);
         try
         {
-            return (await builder.BuildAsync(creatorId, period, ct)).Result;
+            return await builder.BuildAsync(creatorId, period, ct);
         }
         finally
         {
@@ -65,6 +65,9 @@ public sealed partial class StatementJobHandler(StatementBuilder builder, IOptio
 
     private static string Truncate(string text) => text.Length > 200 ? text[..200] + "…" : text;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Statement job for {Period}: {Busy} creators busy, retrying later")]
-    private static partial void LogBusy(ILogger logger, PeriodKey period, int busy);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Statement job for {Period} refused: the period's close has not started ({Creators} creators); nothing built")]
+    private static partial void LogRefused(ILogger logger, PeriodKey period, int creators);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Statement job for {Period}: {Creators} creators held by another builder, re-queued in {Delay}")]
+    private static partial void LogRequeued(ILogger logger, PeriodKey period, int creators, TimeSpan delay);
 }

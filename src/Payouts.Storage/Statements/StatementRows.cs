@@ -1,31 +1,36 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using NodaTime;
+using Payouts.Domain.Monetary;
+using Payouts.Domain.Periods;
 using Payouts.Domain.Statements;
 using Payouts.Domain.Statements.Rendering;
 
 namespace Payouts.Storage.Statements;
 
 /// <summary>
-/// Statement rows. Statements table: PartitionKey = creatorId; RowKey "{period}|v{nnn}" (header),
-/// "{period}|v{nnn}|L{nnnn}" (lines), "{period}|blocked" (why it could not be built) and "balance" (the carried-forward
-/// balance and the last statement). Money is stored in minor units (Int64) with the currency beside it.
+/// The one file that knows statement columns. Statements table, PartitionKey = creatorId; RowKeys:
+/// "{period}|v{nnn}" header · "{period}|v{nnn}|b{build}|L{nnnn}" lines of one build attempt (only the attempt the header
+/// names is the statement's; others are scaffolding of attempts that lost) · "{period}|v{nnn}|emitted" emitted marker ·
+/// "{period}|blocked" why it could not be built · "balance" · "lease" · "src|…" settlement entries.
+/// StatementsByPeriod, PartitionKey = period: "{creatorId}|v{nnn}" or "{creatorId}|blocked". Money in minor units.
 /// </summary>
 internal static class StatementRows
 {
     public const string BalanceRow = "balance";
+    private const char ListSeparator = '\n';
 
     public static string HeaderKey(StatementId id) => string.Create(CultureInfo.InvariantCulture, $"{id.Period}|v{id.Version:D3}");
 
-    public static string LineKey(StatementId id, int number) => string.Create(CultureInfo.InvariantCulture, $"{HeaderKey(id)}|L{number:D4}");
+    public static string LineKey(StatementId id, string buildId, int number) => string.Create(CultureInfo.InvariantCulture, $"{HeaderKey(id)}|b{buildId}|L{number:D4}");
 
-    public static string BlockedKey(Domain.Periods.PeriodKey period) => BlockedKey(period.ToString());
+    public static string EmittedKey(StatementId id) => $"{HeaderKey(id)}|emitted";
 
-    public static string BlockedKey(string period) => $"{period}|blocked";
+    public static string BlockedKey(PeriodKey period) => $"{period}|blocked";
 
     public static string ByPeriodBlockedKey(string creatorId) => $"{creatorId}|blocked";
 
-    public static TableEntity Header(Statement s, int recordCount, string blobPrefix)
+    public static TableEntity Header(Statement s, int recordCount, string buildId, string blobPrefix, IEnumerable<string> settled)
     {
         var totals = s.Totals!;
         return new TableEntity(s.CreatorId, HeaderKey(s.Id))
@@ -52,15 +57,47 @@ internal static class StatementRows
             ["CarriedForwardMinor"] = totals.CarriedForward.MinorUnits,
             ["LineCount"] = s.Lines.Count,
             ["RecordCount"] = recordCount,
+            ["BuildId"] = buildId,
             ["BlobPrefix"] = blobPrefix,
-            ["Emitted"] = false,
+            ["Settled"] = string.Join(ListSeparator, settled),
         };
     }
 
-    public static TableEntity Line(Statement s, int index)
+    public static bool IsHeader(TableEntity row) => row.ContainsKey("StatementId") && row.ContainsKey("BuildId");
+
+    public static StatementHeader ToHeader(TableEntity row)
+    {
+        var id = StatementId.TryParse(row.GetString("StatementId"), out var parsed) ? parsed : throw new InvalidDataException($"Bad statement id in {row.PartitionKey}/{row.RowKey}.");
+        return new StatementHeader(
+            id,
+            Enum.Parse<StatementStatus>(row.GetString("Status")),
+            Currency.FromCode(row.GetString("Currency")),
+            row.GetString("AgencyId"),
+            row.GetString("ContractVersion"),
+            row.GetString("Zone"),
+            row.GetString("ContentHash"),
+            row.GetDateTimeOffset("IssuedAt") is { } issued ? Instant.FromDateTimeOffset(issued) : null,
+            new StatementHeaderTotals(
+                Minor(row, "GiftsMinor"),
+                Minor(row, "DealsMinor"),
+                Minor(row, "BonusesMinor"),
+                Minor(row, "AgencyCommissionMinor"),
+                Minor(row, "WithholdingMinor"),
+                Minor(row, "NetMinor"),
+                Minor(row, "BroughtForwardMinor"),
+                Minor(row, "PayableMinor"),
+                Minor(row, "CarriedForwardMinor")),
+            row.GetInt32("LineCount") ?? 0,
+            row.GetInt32("RecordCount") ?? 0,
+            row.GetString("BuildId"),
+            row.GetString("BlobPrefix"),
+            row.GetString("Settled") is { Length: > 0 } settled ? settled.Split(ListSeparator) : []);
+    }
+
+    public static TableEntity Line(Statement s, string buildId, int index)
     {
         var line = s.Lines[index];
-        return new TableEntity(s.CreatorId, LineKey(s.Id, index + 1))
+        return new TableEntity(s.CreatorId, LineKey(s.Id, buildId, index + 1))
         {
             ["Kind"] = line.Kind.ToString(),
             ["Revenue"] = line.Revenue?.ToString(),
@@ -86,21 +123,53 @@ internal static class StatementRows
         ["LastPeriod"] = s.Period.ToString(),
     };
 
-    /// <summary>The per-period index row, copied from the committed header.</summary>
-    public static TableEntity ByPeriod(TableEntity header) => new(
-        header.GetString("Period"),
-        string.Create(CultureInfo.InvariantCulture, $"{header.PartitionKey}|v{header.GetInt32("Version"):D3}"))
+    public static CreatorBalance ToBalance(TableEntity row) => new(
+        new Money(row.GetInt64("CarriedForwardMinor") ?? 0, Currency.FromCode(row.GetString("Currency"))),
+        PeriodKey.Parse(row.GetString("LastPeriod")),
+        row.ETag);
+
+    public static TableEntity Emitted(StatementId id, Instant at) => new(id.CreatorId, EmittedKey(id)) { ["EmittedAt"] = at.ToDateTimeOffset() };
+
+    public static TableEntity Blocked(string creatorId, PeriodKey period, IReadOnlyList<string> reasons) => new(creatorId, BlockedKey(period))
     {
-        ["StatementId"] = header.GetString("StatementId"),
-        ["CreatorId"] = header.PartitionKey,
-        ["Status"] = header.GetString("Status"),
-        ["Currency"] = header.GetString("Currency"),
-        ["NetMinor"] = header.GetInt64("NetMinor"),
-        ["PayableMinor"] = header.GetInt64("PayableMinor"),
-        ["CarriedForwardMinor"] = header.GetInt64("CarriedForwardMinor"),
-        ["RecordCount"] = header.GetInt32("RecordCount"),
-        ["ContentHash"] = header.GetString("ContentHash"),
+        ["Period"] = period.ToString(),
+        ["Reasons"] = string.Join(ListSeparator, reasons),
     };
 
-    public static DateTimeOffset? At(Instant? instant) => instant?.ToDateTimeOffset();
+    public static TableEntity ByPeriodBlocked(string creatorId, PeriodKey period, IReadOnlyList<string> reasons) => new(period.ToString(), ByPeriodBlockedKey(creatorId))
+    {
+        ["CreatorId"] = creatorId,
+        ["Status"] = nameof(StatementStatus.Blocked),
+        ["Reasons"] = string.Join(ListSeparator, reasons),
+    };
+
+    /// <summary>The per-period index row, copied from the committed header.</summary>
+    public static TableEntity ByPeriod(StatementHeader header) => new(
+        header.Period.ToString(),
+        string.Create(CultureInfo.InvariantCulture, $"{header.CreatorId}|v{header.Id.Version:D3}"))
+    {
+        ["StatementId"] = header.Id.ToString(),
+        ["CreatorId"] = header.CreatorId,
+        ["Status"] = header.Status.ToString(),
+        ["Currency"] = header.Currency.Code,
+        ["NetMinor"] = header.Totals.Net,
+        ["PayableMinor"] = header.Totals.Payable,
+        ["CarriedForwardMinor"] = header.Totals.CarriedForward,
+        ["RecordCount"] = header.RecordCount,
+        ["ContentHash"] = header.ContentHash,
+    };
+
+    public static StatementIndexEntry ToIndexEntry(TableEntity row) => new(
+        PeriodKey.Parse(row.PartitionKey),
+        row.GetString("CreatorId"),
+        row.GetString("Status"),
+        row.GetString("StatementId"),
+        row.GetString("Currency"),
+        row.GetInt64("NetMinor") ?? 0,
+        row.GetInt64("PayableMinor") ?? 0,
+        row.GetInt64("CarriedForwardMinor") ?? 0,
+        row.GetInt32("RecordCount") ?? 0,
+        row.GetString("Reasons") is { Length: > 0 } reasons ? reasons.Split(ListSeparator) : []);
+
+    private static long Minor(TableEntity row, string column) => row.GetInt64(column) ?? 0;
 }

@@ -1,129 +1,117 @@
-using System.Net;
 using Azure;
 using Azure.Data.Tables;
-using Payouts.Domain.Monetary;
+using NodaTime;
 using Payouts.Domain.Periods;
 using Payouts.Domain.Statements;
+using Payouts.Storage.Settlement;
 using Payouts.Storage.Tables;
 
 namespace Payouts.Storage.Statements;
 
 /// <summary>
-/// Issued statements. A statement becomes real in one entity-group transaction: its header is inserted (insert-only,
-/// so a version is never overwritten) together with the creator's balance row (ETag-guarded), both in the creator's
-/// partition. Lines are written before, keyed under the header; without the header they are invisible scaffolding that
-/// a retry rewrites identically.
+/// Issued statements. A statement becomes real in one entity-group transaction in the creator's partition: the
+/// builder's lease (its fence), the header (insert-only, so a version is never overwritten), the balance row
+/// (ETag-guarded) and the settlement entries it advances (ETag-guarded). Its lines are written before, insert-only,
+/// under the build attempt's own keys; only the attempt the header names is the statement's.
 /// </summary>
-public sealed class StatementStore(TableServiceClient tables)
+public sealed class StatementStore(CreatorTables tables, TableServiceClient service)
 {
-    private readonly TableClient _statements = tables.GetTableClient(TableNames.Statements);
-    private readonly TableClient _byPeriod = tables.GetTableClient(TableNames.StatementsByPeriod);
+    private readonly TableClient _byPeriod = service.GetTableClient(TableNames.StatementsByPeriod);
 
     public async Task<CreatorBalance> GetBalanceAsync(string creatorId, CancellationToken ct)
     {
-        var row = await _statements.GetEntityIfExistsAsync<TableEntity>(creatorId, StatementRows.BalanceRow, cancellationToken: ct);
-        if (!row.HasValue)
-        {
-            return new CreatorBalance(null, null, null);
-        }
-
-        var balance = row.Value!;
-        return new CreatorBalance(
-            new Money(balance.GetInt64("CarriedForwardMinor") ?? 0, Currency.FromCode(balance.GetString("Currency"))),
-            PeriodKey.Parse(balance.GetString("LastPeriod")),
-            balance.ETag);
+        var row = await tables.Statements(creatorId).GetEntityIfExistsAsync<TableEntity>(creatorId, StatementRows.BalanceRow, cancellationToken: ct);
+        return row.HasValue ? StatementRows.ToBalance(row.Value!) : new CreatorBalance(null, null, null);
     }
 
-    public async Task<TableEntity?> GetHeaderAsync(StatementId id, CancellationToken ct)
+    public async Task<StatementHeader?> GetHeaderAsync(StatementId id, CancellationToken ct)
     {
-        var row = await _statements.GetEntityIfExistsAsync<TableEntity>(id.CreatorId, StatementRows.HeaderKey(id), cancellationToken: ct);
-        return row.HasValue ? row.Value : null;
+        var row = await tables.Statements(id.CreatorId).GetEntityIfExistsAsync<TableEntity>(id.CreatorId, StatementRows.HeaderKey(id), cancellationToken: ct);
+        return row.HasValue ? StatementRows.ToHeader(row.Value!) : null;
     }
 
-    /// <summary>Writes the statement; false when the header already existed or the balance moved (a concurrent builder won).</summary>
-    public async Task<bool> TryWriteAsync(Statement statement, CreatorBalance balance, int recordCount, string blobPrefix, CancellationToken ct)
-    {
-        var lines = statement.Lines.Select((_, i) => StatementRows.Line(statement, i)).ToList();
-        foreach (var chunk in lines.Chunk(InsertOnlyWriter.MaxTransactionSize))
-        {
-            await _statements.SubmitTransactionAsync(chunk.Select(l => new TableTransactionAction(TableTransactionActionType.UpsertReplace, l)), ct);
-        }
+    public async Task<bool> IsEmittedAsync(StatementId id, CancellationToken ct) =>
+        (await tables.Statements(id.CreatorId).GetEntityIfExistsAsync<TableEntity>(id.CreatorId, StatementRows.EmittedKey(id), ["EmittedAt"], ct)).HasValue;
 
+    /// <summary>The lines of one build attempt, insert-only: nothing references them until the header names the attempt.</summary>
+    public async Task WriteLinesAsync(Statement statement, string buildId, CancellationToken ct)
+    {
+        var lines = statement.Lines.Select((_, i) => StatementRows.Line(statement, buildId, i)).ToList();
+        var table = tables.Statements(statement.CreatorId);
+        await Parallel.ForEachAsync(lines.Chunk(InsertOnlyWriter.MaxTransactionSize), ct, async (chunk, token) =>
+            await table.SubmitTransactionAsync(chunk.Select(l => new TableTransactionAction(TableTransactionActionType.Add, l)), token));
+    }
+
+    /// <summary>The commit, fenced by the lease. Not committed: the lease was lost, or a concurrent commit moved the balance or a settlement entry.</summary>
+    public static async Task<(bool Committed, bool LeaseLost)> TryCommitAsync(
+        CreatorLease lease, Statement statement, CreatorBalance balance, StatementInputSet inputs, string buildId, CancellationToken ct)
+    {
         var balanceRow = StatementRows.Balance(statement);
-        var commit = new List<TableTransactionAction>
+        var actions = new List<TableTransactionAction>
         {
-            new(TableTransactionActionType.Add, StatementRows.Header(statement, recordCount, blobPrefix)),
+            new(TableTransactionActionType.Add, StatementRows.Header(statement, inputs.Count, buildId, StatementDocuments.Prefix(statement.Id, buildId), inputs.Partitions.Select(p => p.Range.ToString()))),
             balance.ETag is { } etag
                 ? new(TableTransactionActionType.UpdateReplace, balanceRow, etag)
                 : new(TableTransactionActionType.Add, balanceRow),
         };
-        try
-        {
-            await _statements.SubmitTransactionAsync(commit, ct);
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
-        {
-            return false;
-        }
-
-        return true;
+        actions.AddRange(inputs.Partitions.Select(SettlementLedger.Advance));
+        return await lease.SubmitFencedAsync(actions, ct);
     }
 
-    /// <summary>
-    /// After the commit: the per-period index row, and the blocked markers gone. Idempotent, and rerun from the header
-    /// by a retry that finds the statement committed but not yet emitted, so a crash here leaves no gap.
-    /// </summary>
-    public async Task IndexAsync(TableEntity header, CancellationToken ct)
+    /// <summary>Records why the statement could not be built, fenced by the lease; replaced by the next attempt, deleted once it is issued.</summary>
+    public async Task<bool> WriteBlockedAsync(CreatorLease lease, PeriodKey period, IReadOnlyList<string> reasons, CancellationToken ct)
     {
-        var creatorId = header.PartitionKey;
-        var period = header.GetString("Period");
+        var (committed, _) = await lease.SubmitFencedAsync(
+            [new TableTransactionAction(TableTransactionActionType.UpsertReplace, StatementRows.Blocked(lease.CreatorId, period, reasons))], ct);
+        if (committed)
+        {
+            await _byPeriod.UpsertEntityAsync(StatementRows.ByPeriodBlocked(lease.CreatorId, period, reasons), TableUpdateMode.Replace, ct);
+        }
+
+        return committed;
+    }
+
+    /// <summary>After the commit: the per-period index row, the blocked markers gone. Idempotent (rerun by any retry).</summary>
+    public async Task IndexAsync(StatementHeader header, CancellationToken ct)
+    {
         await _byPeriod.UpsertEntityAsync(StatementRows.ByPeriod(header), TableUpdateMode.Replace, ct);
-        await _statements.DeleteEntityAsync(creatorId, StatementRows.BlockedKey(period), ETag.All, ct);
-        await _byPeriod.DeleteEntityAsync(period, StatementRows.ByPeriodBlockedKey(creatorId), ETag.All, ct);
+        await tables.Statements(header.CreatorId).DeleteEntityAsync(header.CreatorId, StatementRows.BlockedKey(header.Period), ETag.All, ct);
+        await _byPeriod.DeleteEntityAsync(header.Period.ToString(), StatementRows.ByPeriodBlockedKey(header.CreatorId), ETag.All, ct);
     }
 
-    /// <summary>Records why a statement could not be built; replaced by the next attempt, deleted once it is issued.</summary>
-    public async Task WriteBlockedAsync(string creatorId, PeriodKey period, IReadOnlyList<string> reasons, CancellationToken ct)
-    {
-        var row = new TableEntity(creatorId, StatementRows.BlockedKey(period))
-        {
-            ["Period"] = period.ToString(),
-            ["Reasons"] = string.Join("\n", reasons),
-        };
-        await _statements.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
-        await _byPeriod.UpsertEntityAsync(
-            new TableEntity(period.ToString(), StatementRows.ByPeriodBlockedKey(creatorId)) { ["CreatorId"] = creatorId, ["Status"] = nameof(StatementStatus.Blocked), ["Reasons"] = row["Reasons"] },
-            TableUpdateMode.Replace,
-            ct);
-    }
-
-    public async Task MarkEmittedAsync(StatementId id, CancellationToken ct) =>
-        await _statements.UpdateEntityAsync(new TableEntity(id.CreatorId, StatementRows.HeaderKey(id)) { ["Emitted"] = true }, ETag.All, TableUpdateMode.Merge, ct);
+    /// <summary>The last emit step: a marker beside the header (the header itself is never updated).</summary>
+    public async Task MarkEmittedAsync(StatementId id, Instant at, CancellationToken ct) =>
+        await tables.Statements(id.CreatorId).UpsertEntityAsync(StatementRows.Emitted(id, at), TableUpdateMode.Replace, ct);
 
     /// <summary>Headers of one creator, oldest first (a creator has a dozen a year: the partition stays small).</summary>
-    public async Task<IReadOnlyList<TableEntity>> ListHeadersAsync(string creatorId, CancellationToken ct)
+    public async Task<IReadOnlyList<StatementHeader>> ListHeadersAsync(string creatorId, CancellationToken ct)
     {
-        var headers = new List<TableEntity>();
-        await foreach (var row in _statements.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {creatorId}"), cancellationToken: ct))
+        var headers = new List<StatementHeader>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {creatorId} and RowKey lt {"src|"}");
+        await foreach (var row in tables.Statements(creatorId).QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
-            if (row.ContainsKey("StatementId"))
+            if (StatementRows.IsHeader(row))
             {
-                headers.Add(row);
+                headers.Add(StatementRows.ToHeader(row));
             }
         }
 
         return headers;
     }
 
-    /// <summary>The per-period index: every statement (and blocked creator) of a period, for reconciliation.</summary>
-    public async Task<IReadOnlyList<TableEntity>> ListByPeriodAsync(PeriodKey period, CancellationToken ct)
+    /// <summary>
+    /// The per-period index: every issued statement and every blocked creator of a period. A creator with an issued
+    /// statement is never also listed as blocked (a stale marker loses to the header).
+    /// </summary>
+    public async Task<IReadOnlyList<StatementIndexEntry>> ListByPeriodAsync(PeriodKey period, CancellationToken ct)
     {
-        var rows = new List<TableEntity>();
+        var rows = new List<StatementIndexEntry>();
         await foreach (var row in _byPeriod.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {period.ToString()}"), cancellationToken: ct))
         {
-            rows.Add(row);
+            rows.Add(StatementRows.ToIndexEntry(row));
         }
 
-        return rows;
+        var issued = rows.Where(r => r.IsIssued).Select(r => r.CreatorId).ToHashSet(StringComparer.Ordinal);
+        return rows.Where(r => r.IsIssued || !issued.Contains(r.CreatorId)).ToList();
     }
 }

@@ -32,7 +32,7 @@ public abstract class AppTestBase(PayoutsAppFixture app)
     {
         var client = app.Tables.GetTableClient(table);
         var rows = new List<TableEntity>();
-        await foreach (var row in client.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}")))
+        await foreach (var row in client.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ne {"!seq"}")))
         {
             rows.Add(row);
         }
@@ -45,7 +45,7 @@ public abstract class AppTestBase(PayoutsAppFixture app)
     {
         var client = app.Tables.GetTableClient(table);
         var rows = new List<TableEntity>();
-        await foreach (var row in client.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ge {creatorId + "|"} and PartitionKey lt {creatorId + "|~"}")))
+        await foreach (var row in client.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ge {creatorId + "|"} and PartitionKey lt {creatorId + "|~"} and RowKey ne {"!seq"}")))
         {
             rows.Add(row);
         }

@@ -31,7 +31,12 @@ public sealed class PayoutsAppFixture : IAsyncLifetime
 
     public ServiceProvider Services { get; private set; } = null!;
 
+    /// <summary>Where a test pauses or crashes a statement builder at a chosen step.</summary>
+    public TestBuildProbe Probe { get; } = new();
+
     public string ConnectionString => _azurite!.ConnectionString;
+
+    public Payouts.Storage.Configuration.PayoutsOptions Options => Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Payouts.Storage.Configuration.PayoutsOptions>>().Value;
 
     public TableServiceClient Tables => Services.GetRequiredService<TableServiceClient>();
 
@@ -49,9 +54,12 @@ public sealed class PayoutsAppFixture : IAsyncLifetime
             [$"Payouts:Partners:{OtherPartner}:Secrets:0"] = OtherPartnerSecret,
             [$"Payouts:Webhooks:{Agency}:Secrets:0"] = WebhookSecret,
             [$"Payouts:Webhooks:{Agency}:Secrets:1"] = WebhookRotatedSecret,
+            ["Payouts:BusyRetryDelay"] = "00:00:00.500",
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton(Probe);
+        services.AddSingleton<Payouts.Storage.Statements.IBuildProbe>(Probe);
         services.AddPayoutsApp(configuration);
         services.AddSingleton<TimeProvider>(Time);
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

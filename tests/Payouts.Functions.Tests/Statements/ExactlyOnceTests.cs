@@ -1,7 +1,5 @@
-using Azure.Data.Tables;
 using Payouts.Functions.Tests.Infrastructure;
 using Payouts.Storage.Ingestion;
-using Payouts.Storage.Tables;
 
 namespace Payouts.Functions.Tests.Statements;
 
@@ -40,7 +38,7 @@ public sealed class ExactlyOnceTests(PayoutsAppFixture app) : PipelineTestBase(a
 
             // 377 coins × 0.5 × 0.005 USD × 0.92 = 0.8671 → 0.87 EUR, less 20 % commission (0.174 → 0.17) = 0.70.
             Assert.Equal(70, header.GetInt64("NetMinor"));
-            Assert.All(await RowsOfCreatorAsync(TableNames.Gifts, creator), row => Assert.Equal($"{creator}~2025-01~v1", row.GetString(RecordColumns.SettledIn)));
+            Assert.Equal(2, await SettledAsync(creator, RecordKind.Gift, "2025-01"));
             Assert.Single(await PayoutMessagesAsync(creator));
         }
 
@@ -77,7 +75,7 @@ public sealed class ExactlyOnceTests(PayoutsAppFixture app) : PipelineTestBase(a
         Assert.Equal(8500, march.GetInt64("NetMinor"));
         Assert.Equal(1, april!.GetInt32("RecordCount"));
         Assert.Equal(3400, april.GetInt64("NetMinor"));
-        var adjustment = Assert.Single(await LinesAsync(creator, "2025-04"), l => l.GetString("OriginalPeriod") is not null);
+        var adjustment = Assert.Single(await StatementLinesAsync(creator, "2025-04"), l => l.GetString("OriginalPeriod") is not null);
         Assert.Equal("2025-03", adjustment.GetString("OriginalPeriod"));
         Assert.Equal("Deal", adjustment.GetString("Kind"));
         Assert.Equal(4000, adjustment.GetInt64("AmountMinor"));
@@ -109,7 +107,4 @@ public sealed class ExactlyOnceTests(PayoutsAppFixture app) : PipelineTestBase(a
         Assert.Equal(first!.ETag, (await HeaderAsync(creator, "2025-06"))!.ETag);
         Assert.Single(await PayoutMessagesAsync(creator));
     }
-
-    private async Task<List<TableEntity>> LinesAsync(string creatorId, string period) =>
-        (await RowsAsync(TableNames.Statements, creatorId)).Where(r => r.RowKey.StartsWith($"{period}|v001|L", StringComparison.Ordinal)).ToList();
 }

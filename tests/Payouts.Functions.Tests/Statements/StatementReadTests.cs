@@ -1,6 +1,5 @@
 using Payouts.Functions.Tests.Infrastructure;
 using Payouts.Storage.Ingestion;
-using Payouts.Storage.Tables;
 
 namespace Payouts.Functions.Tests.Statements;
 
@@ -26,7 +25,7 @@ public sealed class StatementReadTests(PayoutsAppFixture app) : PipelineTestBase
         Assert.Contains("68.00", json.Text, StringComparison.Ordinal);
         Assert.Contains("DRAFT", html.Text, StringComparison.Ordinal);
         Assert.Empty((await ListStatementsAsync(creator)).Body.GetProperty("statements").EnumerateArray());
-        Assert.All(await RowsOfCreatorAsync(TableNames.Deals, creator), r => Assert.True(string.IsNullOrEmpty(r.GetString(RecordColumns.SettledIn))));
+        Assert.Equal(0, await SettledAsync(creator, RecordKind.Deal, "2026-06"));
     }
 
     [Theory]

@@ -17,17 +17,18 @@ public sealed class WebhookDeliveryTests(PayoutsAppFixture app) : PipelineTestBa
         await PutAgencyAsync(receiver.Url, "nova");
         await PutCreatorAsync(creator, minimumPayout: "0.00");
         await PostDealsAsync(Payloads.Envelope(PayoutsAppFixture.Partner, Payloads.Deal("d", creator, "10.00").With("earnedAt", "2026-04-10T10:00:00Z")));
+        receiver.FailNext(4);
         await ClosePeriodAsync("2026-04");
         await DrainStatementJobsAsync();
 
-        receiver.FailNext(4);
-        await RunWebhookTimerAsync();
-
-        // One dispatch = the first try and three Polly retries, all refused: still pending, with the error visible.
+        // The job dispatches what it emitted at once: the first try and three Polly retries, all refused: still
+        // pending, with the error visible; the payout message for the payment system went out meanwhile.
         Assert.Equal(4, receiver.Requests.Count);
         var pending = await PendingForAsync(creator);
         Assert.Equal(1, pending.GetProperty("attempts").GetInt32());
         Assert.Contains("503", pending.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.Equal("webhook", pending.GetProperty("channel").GetString());
+        Assert.Single(await PayoutMessagesAsync(creator));
 
         // Not due again until its backoff has passed.
         await RunWebhookTimerAsync();

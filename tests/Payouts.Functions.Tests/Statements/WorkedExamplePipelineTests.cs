@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-using Payouts.Domain.Periods;
 using Payouts.Domain.Signing;
 using Payouts.Domain.Statements;
 using Payouts.Functions.Tests.Infrastructure;
@@ -89,7 +88,7 @@ public sealed class WorkedExamplePipelineTests(PayoutsAppFixture app) : Pipeline
         Assert.StartsWith("text/html", html.ContentType, StringComparison.Ordinal);
         Assert.Contains("503.17", html.Text, StringComparison.Ordinal);
 
-        var blob = await App.Services.GetRequiredService<StatementDocuments>().ReadAsync(new StatementId(lea, PeriodKey.Parse("2026-11"), 1), "json", CancellationToken.None);
+        var blob = await App.Services.GetRequiredService<StatementDocuments>().ReadAsync((await TypedHeaderAsync(lea, "2026-11"))!, "json", CancellationToken.None);
         Assert.Equal(json.Text, blob!.ToString());
 
         var list = (await ListStatementsAsync(lea)).Body.GetProperty("statements").EnumerateArray().ToList();
@@ -104,11 +103,14 @@ public sealed class WorkedExamplePipelineTests(PayoutsAppFixture app) : Pipeline
         var november = messages.Single(m => m.GetProperty("period").GetString() == "2026-11");
         Assert.Equal("503.17", november.GetProperty("payable").GetString());
         Assert.Equal("EUR", november.GetProperty("currency").GetString());
-        Assert.EndsWith("/v1.html", november.GetProperty("documents").GetProperty("html").GetString(), StringComparison.Ordinal);
+        var header = await TypedHeaderAsync(lea, "2026-11");
+        Assert.EndsWith($"/2026-11/{lea}/v1/{header!.BuildId}.html", november.GetProperty("documents").GetProperty("html").GetString(), StringComparison.Ordinal);
+        Assert.Matches("^[0-9a-f]{32}$", november.GetProperty("deliveryId").GetString());
     }
 
     private async Task AssertWebhooksDeliveredAsync(WebhookReceiver receiver)
     {
+        // The statement jobs dispatched both at once, each when its period closed: the timer finds nothing left.
         await RunWebhookTimerAsync();
 
         var received = receiver.Requests.ToList();
@@ -120,7 +122,7 @@ public sealed class WorkedExamplePipelineTests(PayoutsAppFixture app) : Pipeline
             var body = Encoding.UTF8.GetBytes(request.Body);
             foreach (var secret in new[] { PayoutsAppFixture.WebhookSecret, PayoutsAppFixture.WebhookRotatedSecret })
             {
-                Assert.Equal(SignatureCheck.Valid, PayloadSignature.Verify(request.Signature, body, [secret], Now, Duration.FromMinutes(5)));
+                Assert.Equal(SignatureCheck.Valid, PayloadSignature.Verify(request.Signature, body, [secret], SignedAt(request.Signature), Duration.FromMinutes(5)));
             }
         }
 
@@ -128,4 +130,8 @@ public sealed class WorkedExamplePipelineTests(PayoutsAppFixture app) : Pipeline
         await RunWebhookTimerAsync();
         Assert.Equal(2, receiver.Requests.Count);
     }
+
+    /// <summary>The instant a webhook was signed (its <c>t=</c>): each was sent when its period's statements were built.</summary>
+    private static Instant SignedAt(string signature) =>
+        Instant.FromUnixTimeSeconds(long.Parse(signature.Split(',')[0]["t=".Length..], System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -5,7 +5,7 @@ using Polly.Extensions.Http;
 
 using Payouts.Storage.Observability;
 
-namespace Payouts.Storage.Webhooks;
+namespace Payouts.Storage.Outbox;
 
 /// <summary>
 /// The Polly pipeline of the webhook HTTP client, the only place outbound HTTP is retried: per-try timeout, a few

@@ -1,0 +1,149 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using NodaTime;
+using Payouts.Storage.Tables;
+
+namespace Payouts.Storage.Outbox;
+
+/// <summary>
+/// Everything Payouts emits, waiting to be delivered. PartitionKey "pending" or "delivered"; RowKey = delivery id, a
+/// hash of (event, subject, channel target), so writing the same delivery twice is one row. A delivery is claimed
+/// (ETag-guarded, with its next attempt moved out) before it is sent, so two dispatchers never send it at once, and it
+/// leaves "pending" only once the target took it: nothing is lost when a target is down.
+/// </summary>
+public sealed class OutboxStore(TableServiceClient tables)
+{
+    public const string Pending = "pending";
+    public const string Delivered = "delivered";
+
+    private readonly TableClient _table = tables.GetTableClient(TableNames.Outbox);
+
+    public static string DeliveryId(string eventName, string subjectId, string targetId) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{eventName}\n{subjectId}\n{targetId}")))[..32];
+
+    /// <summary>Adds the delivery unless it exists (pending or already delivered).</summary>
+    public async Task AddAsync(OutboxDelivery delivery, Instant now, CancellationToken ct)
+    {
+        if ((await _table.GetEntityIfExistsAsync<TableEntity>(Delivered, delivery.DeliveryId, ["Event"], ct)).HasValue)
+        {
+            return;
+        }
+
+        var row = new TableEntity(Pending, delivery.DeliveryId)
+        {
+            ["Channel"] = delivery.Channel.ToString(),
+            ["Event"] = delivery.Event,
+            ["SubjectId"] = delivery.SubjectId,
+            ["TargetId"] = delivery.TargetId,
+            ["Url"] = delivery.Url,
+            ["Body"] = delivery.Body,
+            ["Attempts"] = 0,
+            ["CreatedAt"] = now.ToDateTimeOffset(),
+            ["NextAttemptAt"] = now.ToDateTimeOffset(),
+        };
+        try
+        {
+            await _table.AddEntityAsync(row, ct);
+        }
+        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
+        {
+            // Written by an earlier attempt: keep its attempt count.
+        }
+    }
+
+    public async Task<IReadOnlyList<OutboxDelivery>> DueAsync(Instant now, int max, CancellationToken ct) =>
+        await ListAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Pending} and NextAttemptAt le {now.ToDateTimeOffset()}"), max, ct);
+
+    public async Task<IReadOnlyList<OutboxDelivery>> ListPendingAsync(int max, CancellationToken ct) =>
+        await ListAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Pending}"), max, ct);
+
+    public async Task<OutboxDelivery?> GetPendingAsync(string deliveryId, CancellationToken ct)
+    {
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(Pending, deliveryId, cancellationToken: ct);
+        return row.HasValue ? ToDelivery(row.Value!) : null;
+    }
+
+    /// <summary>
+    /// Takes the delivery for one attempt: its attempt count goes up and its next attempt moves to
+    /// <paramref name="retryAt"/>, so a dispatcher that dies mid-send leaves it due again then. Null when another
+    /// dispatcher took it first.
+    /// </summary>
+    public async Task<OutboxDelivery?> TryClaimAsync(OutboxDelivery delivery, Instant retryAt, CancellationToken ct)
+    {
+        var update = new TableEntity(Pending, delivery.DeliveryId)
+        {
+            ["Attempts"] = delivery.Attempts + 1,
+            ["NextAttemptAt"] = retryAt.ToDateTimeOffset(),
+        };
+        try
+        {
+            var response = await _table.UpdateEntityAsync(update, delivery.ETag, TableUpdateMode.Merge, ct);
+            return delivery with { Attempts = delivery.Attempts + 1, NextAttemptAt = retryAt, ETag = response.Headers.ETag ?? delivery.ETag };
+        }
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Moves the delivery to "delivered" (insert there first, then delete pending: a crash in between leaves a harmless twin).</summary>
+    public async Task MarkDeliveredAsync(OutboxDelivery delivery, Instant now, int status, CancellationToken ct)
+    {
+        var pending = await _table.GetEntityIfExistsAsync<TableEntity>(Pending, delivery.DeliveryId, cancellationToken: ct);
+        if (pending.HasValue)
+        {
+            var delivered = new TableEntity(pending.Value!) { PartitionKey = Delivered, ["DeliveredAt"] = now.ToDateTimeOffset(), ["LastStatus"] = status, ETag = default };
+            await _table.UpsertEntityAsync(delivered, TableUpdateMode.Replace, ct);
+        }
+
+        await _table.DeleteEntityAsync(Pending, delivery.DeliveryId, ETag.All, ct);
+    }
+
+    /// <summary>Records why the attempt failed; the next attempt time was set when it was claimed.</summary>
+    public async Task RecordFailureAsync(OutboxDelivery delivery, string error, CancellationToken ct)
+    {
+        var update = new TableEntity(Pending, delivery.DeliveryId) { ["LastError"] = error.Length > 1000 ? error[..1000] : error };
+        try
+        {
+            await _table.UpdateEntityAsync(update, delivery.ETag, TableUpdateMode.Merge, ct);
+        }
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        {
+            // Claimed again by another dispatcher meanwhile: its outcome is the one that counts.
+        }
+    }
+
+    private async Task<IReadOnlyList<OutboxDelivery>> ListAsync(string filter, int max, CancellationToken ct)
+    {
+        var rows = new List<OutboxDelivery>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: ct))
+        {
+            rows.Add(ToDelivery(row));
+            if (rows.Count >= max)
+            {
+                break;
+            }
+        }
+
+        return rows;
+    }
+
+    private static OutboxDelivery ToDelivery(TableEntity row) => new(
+        row.RowKey,
+        Enum.TryParse<OutboxChannel>(row.GetString("Channel"), out var channel) ? channel : OutboxChannel.Webhook,
+        row.GetString("Event"),
+        row.GetString("SubjectId"),
+        row.GetString("TargetId"),
+        row.GetString("Url"),
+        row.GetString("Body"))
+    {
+        Attempts = row.GetInt32("Attempts") ?? 0,
+        CreatedAt = Instant.FromDateTimeOffset(row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.UnixEpoch),
+        NextAttemptAt = Instant.FromDateTimeOffset(row.GetDateTimeOffset("NextAttemptAt") ?? DateTimeOffset.UnixEpoch),
+        LastError = row.GetString("LastError"),
+        ETag = row.ETag,
+    };
+}
