@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 
@@ -13,7 +14,7 @@ namespace Payouts.Load.Infrastructure;
 /// <c>DevHost__*</c> variables are dropped and an empty settings file is named, so no developer
 /// <c>local.settings.json</c> leaks in. Its console is read and its warnings and errors are echoed to stderr.
 /// Stopped with SIGTERM (the DevHost's graceful stop), killed after <see cref="StopGrace"/>; a bench process that
-/// ends (exception, SIGTERM, Ctrl+C) kills it on the way out.
+/// ends (exception, SIGTERM, SIGINT, SIGQUIT, SIGHUP) kills it on the way out; only a SIGKILLed bench leaves it running.
 /// </summary>
 internal sealed partial class DevHostProcess : IAsyncDisposable
 {
@@ -23,6 +24,7 @@ internal sealed partial class DevHostProcess : IAsyncDisposable
     private readonly string _settingsFile;
     private readonly TaskCompletionSource<Uri> _address = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> _tail = [];
+    private readonly List<PosixSignalRegistration> _signals = [];
     private int _warnings;
     private bool _stopped;
 
@@ -33,7 +35,13 @@ internal sealed partial class DevHostProcess : IAsyncDisposable
         MasterKey = masterKey;
         Dll = dll;
         AppDomain.CurrentDomain.ProcessExit += OnBenchExit;
-        Console.CancelKeyPress += OnBenchCancel;
+
+        // The runtime's default SIGTERM/SIGINT handling does not reliably run ProcessExit before the bench dies, so the
+        // signals themselves kill the DevHost, then take their default course (the bench ends).
+        foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGQUIT, PosixSignal.SIGHUP })
+        {
+            _signals.Add(PosixSignalRegistration.Create(signal, _ => KillNow()));
+        }
     }
 
     public int Pid => _process.Id;
@@ -150,7 +158,11 @@ internal sealed partial class DevHostProcess : IAsyncDisposable
 
         _stopped = true;
         AppDomain.CurrentDomain.ProcessExit -= OnBenchExit;
-        Console.CancelKeyPress -= OnBenchCancel;
+        foreach (var registration in _signals)
+        {
+            registration.Dispose();
+        }
+
         try
         {
             if (!_process.HasExited)
@@ -241,8 +253,6 @@ internal sealed partial class DevHostProcess : IAsyncDisposable
 
     /// <summary>The bench process is ending (unhandled exception, SIGTERM): leave no DevHost behind.</summary>
     private void OnBenchExit(object? sender, EventArgs e) => KillNow();
-
-    private void OnBenchCancel(object? sender, ConsoleCancelEventArgs e) => KillNow();
 
     private void KillNow()
     {
