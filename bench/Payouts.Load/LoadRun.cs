@@ -36,6 +36,7 @@ internal static class LoadRun
             "Azurite (Node.js, in memory) shares the machine with the app and the load generator: read the ratios, not the absolute rates.",
         };
 
+        var loadAtStart = LoadAverage();
         Console.WriteLine($"Starting Azurite and the app ({options.Command})…");
         await using var app = await BenchApp.StartAsync(IngestDay, options.Profile, ct);
         var profiles = new List<string>();
@@ -115,6 +116,12 @@ internal static class LoadRun
         if (options.RunsClose)
         {
             await RunCloseAsync(app, options, measurements, profiles, ct);
+        }
+
+        if (loadAtStart is not null)
+        {
+            // Other work on the machine moves every absolute figure; the 1-minute load average says how much there was.
+            notes.Add($"Machine load average (1 / 5 / 15 min) at the start: {loadAtStart}; at the end: {LoadAverage()}.");
         }
 
         if (app.Log.Count > 0)
@@ -344,6 +351,19 @@ internal static class LoadRun
         if (!condition)
         {
             throw new InvalidOperationException(problem);
+        }
+    }
+
+    private static string? LoadAverage()
+    {
+        try
+        {
+            var fields = File.ReadAllText("/proc/loadavg").Split(' ');
+            return fields.Length >= 3 ? $"{fields[0]} / {fields[1]} / {fields[2]}" : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 
