@@ -20,6 +20,9 @@ internal sealed record LoadOptions
         "         [--host-concurrency N=24]   queue messages in flight, like host.json batchSize 16 + newBatchThreshold 8\n" +
         "         [--profile]                 count the app's storage requests per scenario (adds a breakdown to the results)\n" +
         "         [--close-job-size N]        what-if: re-chunk the close's statement jobs to N creators each (the product sends 25)\n" +
+        "         [--app-process devhost|inproc] close: the app in its own DevHost process, memory read from outside (default\n" +
+        "                                     for close), or in the bench process with the host-like pump (default for all)\n" +
+        "         [--devhost-dll PATH]        the DevHost to start (default src/Payouts.DevHost/bin/<Configuration>/net10.0/)\n" +
         "         [--results DIR=bench/results]";
 
     public required string Command { get; init; }
@@ -46,6 +49,19 @@ internal sealed record LoadOptions
 
     /// <summary>Null: the product's jobs as sent. A number: the what-if experiment of smaller jobs.</summary>
     public int? CloseJobSize { get; init; }
+
+    /// <summary>Null: <see cref="AppProcessDevHost"/> for <c>close</c>, <see cref="AppProcessInProcess"/> for <c>all</c>.</summary>
+    public string? AppProcess { get; init; }
+
+    public string? DevHostDll { get; init; }
+
+    public const string AppProcessDevHost = "devhost";
+    public const string AppProcessInProcess = "inproc";
+
+    /// <summary>Whether the close runs in a separate DevHost process.</summary>
+    /// <remarks><c>--profile</c> and <c>--close-job-size</c> work on the in-process app only, so they make inproc the default.</remarks>
+    public bool CloseOutOfProcess =>
+        (AppProcess ?? (Command == "close" && CloseJobSize is null && !Profile ? AppProcessDevHost : AppProcessInProcess)) == AppProcessDevHost;
 
     public bool RunsIngest => Command is "ingest" or "all";
 
@@ -95,6 +111,10 @@ internal sealed record LoadOptions
                     "--host-concurrency" => options with { HostConcurrency = Number() },
                     "--close-job-size" => options with { CloseJobSize = Number() },
                     "--results" => options with { ResultsDirectory = value },
+                    "--app-process" => value is AppProcessDevHost or AppProcessInProcess
+                        ? options with { AppProcess = value }
+                        : throw new FormatException($"--app-process is {AppProcessDevHost} or {AppProcessInProcess}, not '{value}'."),
+                    "--devhost-dll" => options with { DevHostDll = value },
                     var unknown => throw new FormatException($"Unknown option {unknown}."),
                 };
             }
@@ -103,6 +123,12 @@ internal sealed record LoadOptions
                 problem = ex.Message;
                 return null;
             }
+        }
+
+        if (options.AppProcess == AppProcessDevHost && (options.Profile || options.CloseJobSize is not null))
+        {
+            problem = "--profile and --close-job-size need the app in process: --app-process inproc.";
+            return null;
         }
 
         return options;

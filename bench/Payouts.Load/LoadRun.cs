@@ -2,12 +2,15 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Payouts.Load.Baselines;
 using Payouts.Load.Infrastructure;
 using Payouts.Load.Reporting;
 using Payouts.Load.Scenarios;
 using Payouts.Load.Workloads;
+using Payouts.Domain.Periods;
+using Payouts.Storage.Configuration;
 using Payouts.Storage.Periods;
 using Payouts.Storage.ReferenceData;
 
@@ -33,6 +36,7 @@ internal static class LoadRun
             "Azurite (Node.js, in memory) shares the machine with the app and the load generator: read the ratios, not the absolute rates.",
         };
 
+        var loadAtStart = LoadAverage();
         Console.WriteLine($"Starting Azurite and the app ({options.Command})…");
         await using var app = await BenchApp.StartAsync(IngestDay, options.Profile, ct);
         var profiles = new List<string>();
@@ -114,6 +118,12 @@ internal static class LoadRun
             await RunCloseAsync(app, options, measurements, profiles, ct);
         }
 
+        if (loadAtStart is not null)
+        {
+            // Other work on the machine moves every absolute figure; the 1-minute load average says how much there was.
+            notes.Add($"Machine load average (1 / 5 / 15 min) at the start: {loadAtStart}; at the end: {LoadAverage()}.");
+        }
+
         if (app.Log.Count > 0)
         {
             notes.Add($"The app logged {app.Log.Count} warnings or errors (printed to stderr during the run).");
@@ -171,6 +181,12 @@ internal static class LoadRun
         };
         Report(measurements, scan);
 
+        if (options.CloseOutOfProcess)
+        {
+            await RunCloseOutOfProcessAsync(app, options, measurements, scan, seeded, ct);
+            return;
+        }
+
         app.Time.SetUtcNow(CloseDay);
         Console.WriteLine($"Payouts: close of {CloseDataset.Period} (clock {CloseDay:yyyy-MM-dd HH:mm}Z) until every statement is issued…");
         app.Profile?.Reset();
@@ -182,7 +198,7 @@ internal static class LoadRun
         Report(measurements, new Measurement
         {
             Key = "close",
-            Name = options.CloseJobSize is { } jobSize ? $"period close → all statements issued (what-if: jobs of {jobSize} creators)" : "period close → all statements issued",
+            Name = options.CloseJobSize is { } jobSize ? $"period close → all statements issued (what-if: jobs of {jobSize} creators)" : "period close → all statements issued (app in the bench process)",
             IsBaseline = false,
             Size = $"{seeded:N0} gifts, {options.Creators:N0} creators, {result.Jobs} jobs, {options.HostConcurrency} in flight",
             Seconds = result.Elapsed.TotalSeconds,
@@ -193,7 +209,80 @@ internal static class LoadRun
             EntityRatio = 2 * perSecond / scan.EntitiesPerSecond,
             Goal = 0.5,
             PeakWorkingSetBytes = result.PeakWorkingSetBytes,
+            AppProcess = "in process: the bench process hosts the load generator and the app; its memory figure includes both",
             Notes = $"close call {result.CloseCall.TotalSeconds:F2} s; statuses {string.Join(", ", result.Statuses.Select(s => $"{s.Key} {s.Value}"))}; job failures {result.Pump.Failures}; entities = rows read + rows claimed (each statement also writes lines, header, balance, index, 3 blobs, a queue message and an outbox row); peak working set {(result.PeakIsHighWaterMark ? "from the kernel's high-water mark, reset at the close" : "sampled every 50 ms")}, {result.StartWorkingSetBytes / 1024d / 1024d:F0} MB at the start of the close",
+        });
+    }
+
+    /// <summary>
+    /// The close with the app in a DevHost process of its own on this run's Azurite (<see cref="OutOfProcessCloseScenario"/>):
+    /// its peak working set is the app's alone, read from outside. The DevHost runs on the wall clock (it has no fixed
+    /// clock for <c>serve</c>), so the close happens now: October 2026 must be due (after 2 November 2026, 23:00 UTC).
+    /// </summary>
+    private static async Task RunCloseOutOfProcessAsync(BenchApp app, LoadOptions options, List<Measurement> measurements, Measurement scan, long seeded, CancellationToken ct)
+    {
+        var calendar = app.Services.GetRequiredService<PeriodCalendar>();
+        var now = SystemClock.Instance.GetCurrentInstant();
+        Check(calendar.IsDue(CloseDataset.Period, now), $"The DevHost closes on the wall clock, and {CloseDataset.Period} is not due until {calendar.DueAt(CloseDataset.Period)} (now {now}): use --app-process inproc.");
+
+        var dll = DevHostProcess.Locate(RepositoryRoot(), options.DevHostDll);
+        var payouts = app.Services.GetRequiredService<IOptions<PayoutsOptions>>().Value;
+        var settings = new Dictionary<string, string?>(app.Settings, StringComparer.Ordinal)
+        {
+            // The in-process app's effective options, spelled out so the DevHost's own defaults cannot differ.
+            ["Payouts:StorageConnection"] = payouts.StorageConnection,
+            ["Payouts:Periods:Kind"] = payouts.Periods.Kind.ToString(),
+            ["Payouts:Periods:TimeZone"] = payouts.Periods.TimeZone,
+            ["Payouts:Periods:Grace"] = payouts.Periods.Grace.ToString("c", CultureInfo.InvariantCulture),
+            ["Payouts:SignatureTolerance"] = payouts.SignatureTolerance.ToString("c", CultureInfo.InvariantCulture),
+            ["Payouts:StatementLease"] = payouts.StatementLease.ToString("c", CultureInfo.InvariantCulture),
+            ["Payouts:StatementBuildConcurrency"] = payouts.StatementBuildConcurrency.ToString(CultureInfo.InvariantCulture),
+            ["Payouts:CloseSchedule"] = payouts.CloseSchedule,
+            ["Payouts:WebhookSchedule"] = payouts.WebhookSchedule,
+
+            // Only the close the bench triggers runs: no period-close timer, no webhook dispatcher (the in-process run has neither).
+            ["AzureWebJobs.ClosePeriodsTimer.Disabled"] = "true",
+            ["AzureWebJobs.DispatchWebhooksTimer.Disabled"] = "true",
+
+            // The in-process app logs at Warning; so does the DevHost's console (provider rules beat its Information filters).
+            ["Logging:Console:LogLevel:Default"] = "Warning",
+        };
+        if (options.HostConcurrency != new LoadOptions { Command = "close" }.HostConcurrency)
+        {
+            // In flight = batchSize + newBatchThreshold, as in the host and the in-process pump.
+            var batch = Math.Min(HostLikeQueuePump.BatchSize, options.HostConcurrency);
+            settings["AzureFunctionsJobHost:extensions:queues:batchSize"] = batch.ToString(CultureInfo.InvariantCulture);
+            settings["AzureFunctionsJobHost:extensions:queues:newBatchThreshold"] = (options.HostConcurrency - batch).ToString(CultureInfo.InvariantCulture);
+        }
+
+        Console.WriteLine($"Starting the app in its own process: dotnet {dll} serve (Azurite of this run, timers off)…");
+        await using var host = await DevHostProcess.StartAsync(dll, settings, TimeSpan.FromSeconds(90), ct);
+        Console.WriteLine($"Payouts: close of {CloseDataset.Period} through POST /api/periods/{CloseDataset.Period}/close (wall clock {now:yyyy-MM-dd HH:mm}Z) until every statement is issued…");
+        var result = await OutOfProcessCloseScenario.RunAsync(app, host, options.Creators, seeded, ct);
+        var exit = await host.StopAsync();
+        Console.WriteLine($"  DevHost stopped (SIGTERM), exit code {exit}");
+
+        Check(result.Statements == options.Creators, $"The close issued {result.Statements} statements for {options.Creators} creators.");
+        Check(result.RecordsCounted == seeded, $"The statements counted {result.RecordsCounted:N0} of {seeded:N0} records.");
+        var perSecond = seeded / result.Elapsed.TotalSeconds;
+        var m = result.Memory;
+        Report(measurements, new Measurement
+        {
+            Key = "close",
+            Name = "period close → all statements issued (app in its own DevHost process)",
+            IsBaseline = false,
+            Size = $"{seeded:N0} gifts, {options.Creators:N0} creators, {result.Jobs} jobs, {options.HostConcurrency} in flight",
+            Seconds = result.Elapsed.TotalSeconds,
+            Records = seeded,
+            Entities = 2 * seeded,
+            Baseline = scan.Name,
+            RecordRatio = perSecond / scan.EntitiesPerSecond,
+            EntityRatio = 2 * perSecond / scan.EntitiesPerSecond,
+            Goal = 0.5,
+            PeakWorkingSetBytes = m.PeakBytes,
+            AppProcess = "out of process: DevHost serve on this run's Azurite, no load generator inside; memory read from /proc by the bench",
+            AppMemory = m,
+            Notes = $"close call (HTTP) {result.CloseCall.TotalSeconds:F2} s; jobs run by the DevHost's queue listener (host.json: batchSize 16, newBatchThreshold 8, maxPollingInterval 2 s, so up to 2 s before the first job is picked up); done = statement-jobs empty and every creator's statement final, polled every 250 ms; statuses {string.Join(", ", result.Statuses.Select(s => $"{s.Key} {s.Value}"))}; {result.Reconciliation}; DevHost warnings/errors {result.DevHostWarnings}, exit {exit}; entities = rows read + rows claimed; peak working set = max(VmRSS sampled every {ProcessMemoryWatch.Interval.TotalMilliseconds:F0} ms, VmHWM{(m.HighWaterMarkReset ? " reset at the close" : " since start")}) of the DevHost, {m.AtRestRssBytes / 1024d / 1024d:F0} MB at rest before the close",
         });
     }
 
@@ -262,6 +351,19 @@ internal static class LoadRun
         if (!condition)
         {
             throw new InvalidOperationException(problem);
+        }
+    }
+
+    private static string? LoadAverage()
+    {
+        try
+        {
+            var fields = File.ReadAllText("/proc/loadavg").Split(' ');
+            return fields.Length >= 3 ? $"{fields[0]} / {fields[1]} / {fields[2]}" : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 

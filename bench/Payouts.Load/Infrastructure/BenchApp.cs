@@ -24,9 +24,10 @@ internal sealed class BenchApp : IAsyncDisposable
 
     private readonly AzuriteServer _azurite;
 
-    private BenchApp(AzuriteServer azurite, ServiceProvider services, FakeTimeProvider time, WarningLog log, StorageProfile? profile)
+    private BenchApp(AzuriteServer azurite, ServiceProvider services, FakeTimeProvider time, WarningLog log, StorageProfile? profile, IReadOnlyDictionary<string, string?> settings)
     {
         _azurite = azurite;
+        Settings = settings;
         Services = services;
         Time = time;
         Log = log;
@@ -37,6 +38,15 @@ internal sealed class BenchApp : IAsyncDisposable
     public StorageProfile? Profile { get; }
 
     public ServiceProvider Services { get; }
+
+    /// <summary>
+    /// The app settings the in-process app was configured with (storage connection, sender hash key, partner and
+    /// webhook secrets); everything else is the app's defaults. An out-of-process app is given the same.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; }
+
+    /// <summary>This run's Azurite.</summary>
+    public string ConnectionString => _azurite.ConnectionString;
 
     public FakeTimeProvider Time { get; }
 
@@ -52,13 +62,14 @@ internal sealed class BenchApp : IAsyncDisposable
         var azurite = await AzuriteServer.StartAsync(new AzuriteOptions(), ct);
         var time = new FakeTimeProvider(now);
         var log = new WarningLog();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["Payouts:SenderHashKey"] = Convert.ToBase64String([.. Enumerable.Range(0, 32).Select(i => (byte)(i * 7))]),
             [$"Payouts:Partners:{Partner}:Secrets:0"] = PartnerSecret,
             ["Payouts:Webhooks:nova:Secrets:0"] = "nova-webhook-secret-0000000000000000000",
-        }).Build();
+        };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning).AddProvider(log));
         services.AddPayoutsApp(configuration);
@@ -74,7 +85,7 @@ internal sealed class BenchApp : IAsyncDisposable
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await provider.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(ct);
-        return new BenchApp(azurite, provider, time, log, storageProfile);
+        return new BenchApp(azurite, provider, time, log, storageProfile, settings);
     }
 
     private static T WithProfile<T>(T options, StorageProfile profile)

@@ -38,5 +38,11 @@ internal sealed record Measurement
 
     public long? PeakWorkingSetBytes { get; init; }
 
+    /// <summary>In-process (the bench hosts the app) or out-of-process (the app in its own process, measured from outside).</summary>
+    public string? AppProcess { get; init; }
+
+    /// <summary>Out-of-process runs: the app process's memory, read from /proc by the bench.</summary>
+    public AppProcessMemory? AppMemory { get; init; }
+
     public string? Notes { get; init; }
 }

@@ -37,6 +37,18 @@ internal static class ReportWriter
             md.AppendLine(CultureInfo.InvariantCulture, $"- *{m.Name}*: {m.Notes}");
         }
 
+        foreach (var m in report.Measurements.Where(m => m.AppMemory is not null))
+        {
+            var a = m.AppMemory!;
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"App process memory during *{m.Name}* ({a.Process}; {a.Method}; {a.Samples} samples during the close):");
+            md.AppendLine();
+            md.AppendLine("| at rest before the close: VmRSS | start-up peak: VmHWM | close: peak VmRSS sampled | close: VmHWM | after the close: VmRSS |");
+            md.AppendLine("|---:|---:|---:|---:|---:|");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {Mb(a.AtRestRssBytes)} MB | {Mb(a.StartUpHighWaterMarkBytes)} MB | {Mb(a.PeakRssBytes)} MB | {Mb(a.HighWaterMarkBytes)} MB{(a.HighWaterMarkReset ? " (reset at the close)" : " (since start: not reset)")} | {Mb(a.EndRssBytes)} MB |");
+            md.AppendLine();
+        }
+
         foreach (var note in report.Notes)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"- {note}");
@@ -59,6 +71,8 @@ internal static class ReportWriter
         File.WriteAllText(stem + ".json", JsonSerializer.Serialize(report, LoadReportJson.Default.LoadReport) + "\n");
         return (stem + ".md", stem + ".json");
     }
+
+    private static string Mb(long bytes) => (bytes / 1024d / 1024d).ToString("F0", CultureInfo.InvariantCulture);
 
     private static string Rate(double? perSecond) => perSecond is { } v ? v.ToString("N0", CultureInfo.InvariantCulture) : "—";
 
