@@ -18,6 +18,9 @@ public sealed class TestBuildProbe : IBuildProbe
     /// <summary>The next builder of the creator to reach the step throws there, as if its process died.</summary>
     public void CrashAt(string creatorId, BuildStep step) => Arm(creatorId, step, (id, _) => throw new SimulatedCrashException($"{id} crashed at {step}"));
 
+    /// <summary>Takes back an armed step the builder never reached (a creator with nothing to build, say).</summary>
+    public void Disarm(string creatorId, BuildStep step) => _armed.TryRemove((creatorId, step), out _);
+
     public async ValueTask AtAsync(BuildStep step, StatementId id, CancellationToken ct)
     {
         if (_armed.TryRemove((id.CreatorId, step), out var action))
