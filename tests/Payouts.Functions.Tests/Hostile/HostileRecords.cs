@@ -48,7 +48,7 @@ public static class HostileRecords
         }
 
         Add(data, "gift", "occurredAt", BadInstants.Append(null));
-        Add(data, "gift", "kind", ["gifts", string.Empty, 1, "REFUND", "refund"]);
+        Add(data, "gift", "kind", ["gifts", string.Empty, 1, "REFUND", "refund", null]);
         Add(data, "gift", "originalRecordId", ["some-gift"]);
         return data;
     }

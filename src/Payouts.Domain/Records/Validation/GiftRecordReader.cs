@@ -27,7 +27,7 @@ public static class GiftRecordReader
         var coinsPerGift = fields.Integer("coinsPerGift", 1, MaxCoinsPerGift);
         var quantity = fields.Integer("quantity", 1, MaxQuantity);
         var occurredAt = fields.Instant("occurredAt", context.Now);
-        var kind = fields.Choice("kind", Kinds, whenMissing: GiftKind.Gift);
+        var kind = fields.Choice("kind", Kinds, whenMissing: null);
         var originalRecordId = fields.Identifier("originalRecordId", required: false);
 
         if (kind == GiftKind.Refund && originalRecordId is null && !errors.Has("originalRecordId"))

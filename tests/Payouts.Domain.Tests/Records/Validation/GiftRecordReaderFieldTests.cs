@@ -7,7 +7,7 @@ public sealed class GiftRecordReaderFieldTests
 {
     public static TheoryData<string> IdentifierFields => ["recordId", "creatorId", "giftId", "liveId", "senderId"];
 
-    public static TheoryData<string> RequiredFields => ["recordId", "creatorId", "giftId", "coinsPerGift", "quantity", "occurredAt"];
+    public static TheoryData<string> RequiredFields => ["recordId", "creatorId", "giftId", "coinsPerGift", "quantity", "occurredAt", "kind"];
 
     public static TheoryData<string, string, string> BadIdentifiers => new()
     {

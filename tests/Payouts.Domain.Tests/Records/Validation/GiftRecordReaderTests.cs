@@ -42,22 +42,21 @@ public sealed class GiftRecordReaderTests
     [Fact]
     public void Read_OptionalFieldsAbsent_AreNull()
     {
-        var gift = ReadGift(Without(Gift, "liveId", "senderId", "kind")).Record!;
+        var gift = ReadGift(Without(Gift, "liveId", "senderId")).Record!;
 
         Assert.Null(gift.LiveId);
         Assert.Null(gift.SenderHash);
-        Assert.Equal(GiftKind.Gift, gift.Kind);
     }
 
     [Fact]
     public void Read_OptionalFieldsNull_AreTreatedAsAbsent()
     {
-        var json = With(With(With(Gift, "liveId", "null"), "senderId", "null"), "kind", "null");
+        var json = With(With(Gift, "liveId", "null"), "senderId", "null");
         var result = ReadGift(json);
 
         Assert.True(result.IsValid, result.Errors.ToString());
         Assert.Null(result.Record!.LiveId);
-        Assert.Equal(GiftKind.Gift, result.Record.Kind);
+        Assert.Null(result.Record.SenderHash);
     }
 
     [Fact]
