@@ -1,5 +1,6 @@
 using NodaTime;
 using Payouts.Domain.Records;
+using Payouts.Domain.Records.Validation;
 using static Payouts.Domain.Tests.Records.RecordJson;
 
 namespace Payouts.Domain.Tests.Records.Validation;
@@ -73,8 +74,8 @@ public sealed class GiftRecordReaderTests
     [Fact]
     public void Read_LargestCatalogGiftTimesLargestQuantity_DoesNotOverflowCoins()
     {
-        var json = With(With(Gift, "coinsPerGift", "1000000"), "quantity", "1000000");
-        Assert.Equal(1_000_000_000_000L, ReadGift(json).Record!.Coins.Value);
+        var json = With(With(Gift, "coinsPerGift", $"{GiftRecordReader.MaxCoinsPerGift}"), "quantity", $"{GiftRecordReader.MaxQuantity}");
+        Assert.Equal((long)GiftRecordReader.MaxCoinsPerGift * GiftRecordReader.MaxQuantity, ReadGift(json).Record!.Coins.Value);
     }
 
     [Fact]
