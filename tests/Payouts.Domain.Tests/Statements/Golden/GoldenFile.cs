@@ -17,7 +17,8 @@ internal static class GoldenFile
 
     public static void AssertMatches(string name, byte[] actual, [CallerFilePath] string sourceFile = "")
     {
-        var path = Path.Combine(Path.GetDirectoryName(sourceFile)!, "Files", name);
+        var sourceDirectory = Path.Combine(Path.GetDirectoryName(sourceFile)!, "Files");
+        var path = Directory.Exists(sourceDirectory) || Updating ? Path.Combine(sourceDirectory, name) : Path.Combine(AppContext.BaseDirectory, "Statements", "Golden", "Files", name);
         if (Updating)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
