@@ -67,6 +67,26 @@ public sealed class MalformedTextQueueTests(PayoutsAppFixture app) : AppTestBase
         Assert.Contains(creator, rejected.GetString("RawPayload"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task MessageTextWithALoneSurrogate_KeptWholeWithReplacementCharacter()
+    {
+        // A host (the DevHost, a test) can hand over a .NET string no queue would carry: a lone surrogate in the text.
+        var creator = Payloads.Unique("qsurrogate");
+        // No sender and no escape in the text (a "+01:00" offset would be written \u002B): nothing re-encodes it on the way.
+        var gift = Payloads.Gift("g", creator, occurredAt: "2026-11-10T19:15:00Z");
+        gift.Remove("senderId");
+        var text = Payloads.Envelope("tik@BAD@", gift).Replace("@BAD@", "\uD800", StringComparison.Ordinal);
+        var messageId = Guid.NewGuid().ToString("N");
+        var handler = App.Services.GetRequiredService<Payouts.Storage.Ingestion.QueueIngestHandler<Payouts.Domain.Records.GiftRecord>>();
+
+        await handler.HandleAsync(QueueNames.GiftsInbound, text, messageId, 1, CancellationToken.None);
+
+        Assert.Empty(await RowsOfCreatorAsync(TableNames.Gifts, creator));
+        var rejected = Assert.Single(await RejectedForMessageAsync(messageId));
+        Assert.Contains("tik\uFFFD", rejected.GetString("RawPayload"), StringComparison.Ordinal);
+        Assert.Contains("partnerId", rejected.GetString("Reason"), StringComparison.Ordinal);
+    }
+
     private IngestGiftsQueue GiftsQueue => ActivatorUtilities.CreateInstance<IngestGiftsQueue>(App.Services);
 
     /// <summary>Base64 carries any bytes; "none" sends the text as is (only escapes, which are ASCII, can travel so).</summary>
