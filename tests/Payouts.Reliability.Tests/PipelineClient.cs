@@ -86,7 +86,7 @@ public sealed class PipelineClient(Uri baseAddress) : IDisposable
                 records.Add(new JsonObject
                 {
                     ["recordId"] = $"{runId}-{b}-{i}", ["creatorId"] = creator, ["giftId"] = "rose", ["coinsPerGift"] = 1 + (i % 7),
-                    ["quantity"] = 1 + (i % 3), ["occurredAt"] = $"{month}-{1 + (i % 28):D2}T12:00:00Z", ["senderId"] = $"viewer-{i % 50}",
+                    ["quantity"] = 1 + (i % 3), ["occurredAt"] = $"{month}-{1 + (i % 28):D2}T12:00:00Z", ["senderId"] = $"viewer-{i % 50}", ["kind"] = "gift",
                 });
             }
 

@@ -29,13 +29,29 @@ public static class StatementCalculator
             blocked.Add($"the brought-forward balance is in {broughtForward.Currency.Code} but the contract pays in {currency.Code}");
         }
 
+        try
+        {
+            return Compute(request, contractVersion.Value, broughtForward, blocked);
+        }
+        catch (OverflowException)
+        {
+            // Checked arithmetic (Domain builds with CheckForOverflowUnderflow) met a sum far beyond the bound.
+            return Blocked(request, contractVersion.Value, [StatementLimits.TooLargeToCompute(currency)]);
+        }
+    }
+
+    private static Statement Compute(StatementRequest request, Versioned<CreatorContract> contractVersion, Money broughtForward, List<string> blocked)
+    {
+        var period = request.Id.Period;
+        var contract = contractVersion.Value;
+        var currency = contract.PayoutCurrency;
         var context = new StatementContext(request.Calendar, request.Rates, period, currency);
         var timeline = request.Rates.TimelineFor(contract.Region, request.Calendar.Zone);
         var gifts = GiftLines.Build(request.Gifts, period, timeline, () => context.FxToPayout(Currency.USD), blocked);
         var deals = DealLines.Build(request.Deals, period, contract, context, blocked);
         if (blocked.Count > 0)
         {
-            return Blocked(request, contractVersion.Value, blocked);
+            return Blocked(request, contractVersion, blocked);
         }
 
         var revenue = gifts.Where(l => !l.IsAdjustment)
@@ -50,6 +66,12 @@ public static class StatementCalculator
         }
 
         var totals = Totals(lines, broughtForward, contract);
+        var beyond = StatementLimits.Exceeded(lines, totals).ToList();
+        if (beyond.Count > 0)
+        {
+            return Blocked(request, contractVersion, beyond);
+        }
+
         var statement = new Statement
         {
             Id = request.Id,
@@ -57,7 +79,7 @@ public static class StatementCalculator
             Status = StatusOf(request, totals),
             Currency = currency,
             AgencyId = contract.AgencyId,
-            ContractVersion = contractVersion.Value.VersionId,
+            ContractVersion = contractVersion.VersionId,
             Lines = lines,
             Totals = totals,
             Gifts = Summary(gifts),

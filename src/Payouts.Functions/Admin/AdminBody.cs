@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using NodaTime.Text;
 using Payouts.Domain.Records.Validation;
+using Payouts.Domain.Records.Wire;
 
 namespace Payouts.Functions.Admin;
 
@@ -34,7 +35,16 @@ internal sealed class AdminBody : IDisposable
         try
         {
             var document = JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = 8 });
-            return document.RootElement.ValueKind == JsonValueKind.Object ? new AdminBody(document, null) : new AdminBody(null, "The body must be a JSON object.");
+            var problem = document.RootElement.ValueKind != JsonValueKind.Object ? "The body must be a JSON object."
+                : JsonText.FirstMalformed(document.RootElement, "$") is { } path ? $"The text at {path} {JsonText.Problem}."
+                : null;
+            if (problem is not null)
+            {
+                document.Dispose();
+                return new AdminBody(null, problem);
+            }
+
+            return new AdminBody(document, null);
         }
         catch (JsonException ex)
         {
@@ -46,7 +56,7 @@ internal sealed class AdminBody : IDisposable
     {
         if (_document!.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
         {
-            return value.GetString();
+            return JsonText.TryGetString(value, out var text) ? text : null;
         }
 
         if (required || (_document.RootElement.TryGetProperty(name, out var other) && other.ValueKind != JsonValueKind.Null))

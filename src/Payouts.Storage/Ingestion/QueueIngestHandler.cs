@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Payouts.Domain.Records.Wire;
 using Payouts.Storage.Observability;
@@ -6,7 +7,8 @@ namespace Payouts.Storage.Ingestion;
 
 /// <summary>
 /// One queue message → stored records. Nothing is dropped silently: an unreadable message and every invalid record
-/// go to the IngestRejected table with the reason and the raw text, and the message completes. Storage failures
+/// (text that is not UTF-8 included) go to the IngestRejected table with the reason and the raw text (sender ids
+/// hashed), and the message completes. Storage failures
 /// throw, so the host retries and finally moves the message to the poison queue.
 /// </summary>
 public sealed partial class QueueIngestHandler<TRecord>(
@@ -22,10 +24,12 @@ public sealed partial class QueueIngestHandler<TRecord>(
 
     public async Task<IngestBatchResult?> HandleAsync(string queue, string message, string? messageId, long dequeueCount, CancellationToken ct)
     {
-        RejectedRecord Whole(string reason, string? partnerId = null) =>
-            new(IngestSource.Queue, queue, kind, partnerId, null, reason, message, messageId, dequeueCount);
-
         var body = QueueMessageText.Decode(message);
+
+        // A base64 message is kept decoded, so the store can find and hash the sender ids in it.
+        RejectedRecord Whole(string reason) =>
+            new(IngestSource.Queue, queue, kind, null, null, reason, body is null ? message : Encoding.UTF8.GetString(body), messageId, dequeueCount);
+
         if (body is null)
         {
             await RejectWholeAsync(queue, Whole("The message is neither JSON nor base64-encoded JSON."), ct);
@@ -58,7 +62,7 @@ public sealed partial class QueueIngestHandler<TRecord>(
                     partnerId,
                     r.RecordId,
                     string.Join("; ", (r.Errors ?? new Dictionary<string, string[]>()).Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")),
-                    envelope.Records[r.Index].GetRawText(),
+                    JsonText.RawText(envelope.Records[r.Index]),
                     messageId is null ? null : $"{messageId}-{r.Index}",
                     dequeueCount))
                 .ToList();

@@ -4,6 +4,7 @@ using CsCheck;
 using NodaTime;
 using NodaTime.Text;
 using Payouts.Domain.Records;
+using Payouts.Domain.Records.Validation;
 using Payouts.Domain.Tests.Records;
 
 namespace Payouts.Domain.Tests.Properties;
@@ -25,7 +26,7 @@ public sealed class FingerprintProperties
         });
 
     private static readonly Gen<List<(string Name, string Value)>> GiftFields =
-        Gen.Select(Identifier, Identifier, Identifier, Gen.Int[1, 1_000_000], Gen.Int[1, 1_000_000], WrittenInstant, Gen.Bool, (recordId, creatorId, giftId, coins, quantity, at, withLive) =>
+        Gen.Select(Identifier, Identifier, Identifier, Gen.Int[1, GiftRecordReader.MaxCoinsPerGift], Gen.Int[1, GiftRecordReader.MaxQuantity], WrittenInstant, Gen.Bool, (recordId, creatorId, giftId, coins, quantity, at, withLive) =>
         {
             var fields = new List<(string, string)>
             {
@@ -70,7 +71,7 @@ public sealed class FingerprintProperties
         GiftFields.Sample(
             fields =>
             {
-                var changed = fields.Select(f => f.Name == "quantity" ? (f.Name, (int.Parse(f.Value, CultureInfo.InvariantCulture) % 1_000_000 + 1).ToString(CultureInfo.InvariantCulture)) : f).ToList();
+                var changed = fields.Select(f => f.Name == "quantity" ? (f.Name, (int.Parse(f.Value, CultureInfo.InvariantCulture) % GiftRecordReader.MaxQuantity + 1).ToString(CultureInfo.InvariantCulture)) : f).ToList();
                 Assert.NotEqual(RecordFingerprint.Of(Read(Write(fields, null))), RecordFingerprint.Of(Read(Write(changed, null))));
             },
             iter: 200);

@@ -35,10 +35,6 @@ public sealed class RecordFingerprintTests
     public void Of_SameInstantWrittenDifferently_IsUnchanged(string occurredAt) =>
         Assert.Equal(GiftPrint, RecordFingerprint.Of(ReadGift(With(Gift, "occurredAt", Quoted(occurredAt))).Record!));
 
-    [Fact]
-    public void Of_GiftWithoutKind_EqualsExplicitGiftKind() =>
-        Assert.Equal(GiftPrint, RecordFingerprint.Of(ReadGift(Without(Gift, "kind")).Record!));
-
     [Theory]
     [InlineData("recordId", "\"msg-2\"")]
     [InlineData("creatorId", "\"max\"")]

@@ -5,7 +5,7 @@ namespace Payouts.Functions.Tests.Hostile;
 /// <summary>Bodies that are not a batch at all: broken JSON, hostile shapes, nesting and sizes. "{C}" is replaced by a fresh creator id.</summary>
 public static class HostileBodies
 {
-    private const string Gift = "{\"recordId\":\"{C}.r\",\"creatorId\":\"{C}\",\"giftId\":\"rose\",\"coinsPerGift\":1,\"quantity\":1,\"occurredAt\":\"2026-11-10T20:15:00Z\"}";
+    private const string Gift = "{\"recordId\":\"{C}.r\",\"creatorId\":\"{C}\",\"giftId\":\"rose\",\"coinsPerGift\":1,\"quantity\":1,\"occurredAt\":\"2026-11-10T20:15:00Z\",\"kind\":\"gift\"}";
 
     public static TheoryData<string, string> All()
     {

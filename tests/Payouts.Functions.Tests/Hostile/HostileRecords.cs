@@ -16,7 +16,7 @@ public static class HostileRecords
 
     private static readonly JsonNode?[] BadCounts =
     [
-        0, -1, 1_000_001, 2_147_483_648L, JsonNode.Parse("9223372036854775808"), JsonNode.Parse("1e30"), 1.5m, "5", true,
+        0, -1, 100_001, 1_000_001, 2_147_483_648L, JsonNode.Parse("9223372036854775808"), JsonNode.Parse("1e30"), 1.5m, "5", true,
         new JsonArray(), JsonNode.Parse("123456789012345678901234567890"),
     ];
 
@@ -48,7 +48,7 @@ public static class HostileRecords
         }
 
         Add(data, "gift", "occurredAt", BadInstants.Append(null));
-        Add(data, "gift", "kind", ["gifts", string.Empty, 1, "REFUND", "refund"]);
+        Add(data, "gift", "kind", ["gifts", string.Empty, 1, "REFUND", "refund", null]);
         Add(data, "gift", "originalRecordId", ["some-gift"]);
         return data;
     }

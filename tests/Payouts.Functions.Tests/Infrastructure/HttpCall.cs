@@ -12,10 +12,13 @@ namespace Payouts.Functions.Tests.Infrastructure;
 /// <summary>Builds a real <see cref="HttpRequest"/>, runs a function's result the way the host does, and reads the response.</summary>
 public static class HttpCall
 {
-    public static HttpRequest Request(string body, string? secret, Instant signedAt, string contentType = "application/json", string? partnerHeader = null)
+    public static HttpRequest Request(string body, string? secret, Instant signedAt, string contentType = "application/json", string? partnerHeader = null) =>
+        Request(Encoding.UTF8.GetBytes(body), secret, signedAt, contentType, partnerHeader);
+
+    /// <summary>A request whose body is given as bytes, e.g. ones that are not valid UTF-8.</summary>
+    public static HttpRequest Request(byte[] bytes, string? secret, Instant signedAt, string contentType = "application/json", string? partnerHeader = null)
     {
         var context = new DefaultHttpContext();
-        var bytes = Encoding.UTF8.GetBytes(body);
         context.Request.Method = "POST";
         context.Request.ContentType = contentType;
         context.Request.ContentLength = bytes.Length;

@@ -7,7 +7,11 @@ namespace Payouts.Domain.Records.Validation;
 /// <summary>Turns one JSON deal record of the HTTP/queue contract into a <see cref="DealRecord"/>, or every reason it cannot be one.</summary>
 public static class DealRecordReader
 {
-    /// <summary>Larger than any real deal; a 30-digit amount is a bug on the partner side, not a payout.</summary>
+    /// <summary>
+    /// Larger than any real deal; a 30-digit amount is a bug on the partner side, not a payout. In the currency with the
+    /// most decimals (KWD, 3) it is 10^13 minor units, a hundredth of the per-statement bound, and converted at any FX
+    /// rate the admin API admits (at most 10^6) it stays far inside decimal's range (docs/statements.md, "Limits").
+    /// </summary>
     public const decimal MaxAbsoluteAmount = 10_000_000_000m;
 
     /// <summary>Diamond bonuses are exact decimals but never finer than this.</summary>

@@ -6,8 +6,15 @@ namespace Payouts.Domain.Records.Validation;
 /// <summary>Turns one JSON gift record of the HTTP/queue contract into a <see cref="GiftRecord"/>, or every reason it cannot be one.</summary>
 public static class GiftRecordReader
 {
-    public const int MaxCoinsPerGift = 1_000_000;
-    public const int MaxQuantity = 1_000_000;
+    /// <summary>Twice the dearest catalog gift (Universe, 44,999 coins): more is a partner bug, not a gift.</summary>
+    public const int MaxCoinsPerGift = 100_000;
+
+    /// <summary>
+    /// A finished streak is a few thousand gifts at most. With <see cref="MaxCoinsPerGift"/> a record is at most 10^10
+    /// coins: valued at any rates the admin API admits (each at most 10^6) that is at most 10^28, inside decimal's range,
+    /// and at the quoted rates it is far inside the per-statement bound in every payout currency (docs/statements.md, "Limits").
+    /// </summary>
+    public const int MaxQuantity = 100_000;
 
     private static readonly FrozenDictionary<string, GiftKind> Kinds = new Dictionary<string, GiftKind>(StringComparer.Ordinal)
     {
@@ -27,7 +34,7 @@ public static class GiftRecordReader
         var coinsPerGift = fields.Integer("coinsPerGift", 1, MaxCoinsPerGift);
         var quantity = fields.Integer("quantity", 1, MaxQuantity);
         var occurredAt = fields.Instant("occurredAt", context.Now);
-        var kind = fields.Choice("kind", Kinds, whenMissing: GiftKind.Gift);
+        var kind = fields.Choice("kind", Kinds, whenMissing: null);
         var originalRecordId = fields.Identifier("originalRecordId", required: false);
 
         if (kind == GiftKind.Refund && originalRecordId is null && !errors.Has("originalRecordId"))

@@ -3,6 +3,7 @@ using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 using Payouts.Domain.Contracts;
+using Payouts.Domain.Records.Wire;
 
 namespace Payouts.Domain.Records.Validation;
 
@@ -30,9 +31,18 @@ internal sealed class JsonFields
 
         foreach (var property in record.EnumerateObject())
         {
-            if (!_properties.TryAdd(property.Name, property.Value))
+            if (!JsonText.TryGetName(property, out var name))
             {
-                errors.Add(property.Name, "is given more than once");
+                errors.Add("record", $"has a property name that {JsonText.Problem}");
+            }
+            else if (!_properties.TryAdd(name!, property.Value))
+            {
+                errors.Add(name!, "is given more than once");
+            }
+            else if (!JsonText.IsWellFormed(property.Value))
+            {
+                // Checked for every field, known or not: text that cannot be read is never half-read later.
+                errors.Add(name!, JsonText.Problem);
             }
         }
     }
@@ -188,7 +198,7 @@ internal sealed class JsonFields
             return null;
         }
 
-        return value.GetString();
+        return JsonText.TryGetString(value, out var text) ? text : null;
     }
 
     private bool TryGet(string name, bool required, out JsonElement value)

@@ -38,11 +38,19 @@ public static class IngestEnvelopeParser
         {
             (problem, field) = ("The body must be a JSON object { \"partnerId\": ..., \"records\": [...] }.", null);
         }
+        else if (MalformedName(root) is { } nameProblem)
+        {
+            (problem, field) = (nameProblem, null);
+        }
         else if (!root.TryGetProperty("partnerId", out var partner) || partner.ValueKind != JsonValueKind.String)
         {
             (problem, field) = ("partnerId is required and must be a string.", "partnerId");
         }
-        else if (TextRules.IdentifierProblem(partnerId = partner.GetString()!) is { } idProblem)
+        else if (!JsonText.TryGetString(partner, out partnerId))
+        {
+            (problem, field) = ($"partnerId {JsonText.Problem}.", "partnerId");
+        }
+        else if (TextRules.IdentifierProblem(partnerId!) is { } idProblem)
         {
             (problem, field) = ($"partnerId {idProblem}.", "partnerId");
         }
@@ -94,6 +102,13 @@ public static class IngestEnvelopeParser
 
         return new EnvelopeParseResult(new IngestEnvelope(null, documents.Select(d => d.RootElement).ToArray(), documents), null);
     }
+
+    /// <summary>
+    /// Looking a property up compares names, and comparing an escaped name that is not text throws; so the envelope's own
+    /// names are checked first (the records' names are checked record by record).
+    /// </summary>
+    private static string? MalformedName(JsonElement root) =>
+        root.EnumerateObject().Any(p => !JsonText.TryGetName(p, out _)) ? $"The body has a property name that {JsonText.Problem}." : null;
 
     private static string? CountProblem(int count) =>
         count == 0 ? "The batch holds no records."

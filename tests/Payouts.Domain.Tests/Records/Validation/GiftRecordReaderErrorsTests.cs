@@ -80,6 +80,6 @@ public sealed class GiftRecordReaderErrorsTests
     public void FieldErrors_ToString_ListsFieldsInOrderWithTheirMessages()
     {
         var result = ReadGift(With(With(Gift, "quantity", "0"), "coinsPerGift", "0"));
-        Assert.Equal("coinsPerGift: must be between 1 and 1000000; quantity: must be between 1 and 1000000", result.Errors.ToString());
+        Assert.Equal("coinsPerGift: must be between 1 and 100000; quantity: must be between 1 and 100000", result.Errors.ToString());
     }
 }

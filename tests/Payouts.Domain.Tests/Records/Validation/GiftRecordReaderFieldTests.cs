@@ -7,7 +7,7 @@ public sealed class GiftRecordReaderFieldTests
 {
     public static TheoryData<string> IdentifierFields => ["recordId", "creatorId", "giftId", "liveId", "senderId"];
 
-    public static TheoryData<string> RequiredFields => ["recordId", "creatorId", "giftId", "coinsPerGift", "quantity", "occurredAt"];
+    public static TheoryData<string> RequiredFields => ["recordId", "creatorId", "giftId", "coinsPerGift", "quantity", "occurredAt", "kind"];
 
     public static TheoryData<string, string, string> BadIdentifiers => new()
     {
@@ -67,16 +67,16 @@ public sealed class GiftRecordReaderFieldTests
     }
 
     [Theory]
-    [InlineData("coinsPerGift", "0", "between 1 and 1000000")]
-    [InlineData("coinsPerGift", "-1", "between 1 and 1000000")]
-    [InlineData("coinsPerGift", "1000001", "between 1 and 1000000")]
+    [InlineData("coinsPerGift", "0", "between 1 and 100000")]
+    [InlineData("coinsPerGift", "-1", "between 1 and 100000")]
+    [InlineData("coinsPerGift", "100001", "between 1 and 100000")]
     [InlineData("coinsPerGift", "1.5", "whole number")]
     [InlineData("coinsPerGift", "\"5\"", "whole number")]
     [InlineData("coinsPerGift", "true", "whole number")]
     [InlineData("coinsPerGift", "9223372036854775808", "whole number")]
-    [InlineData("quantity", "0", "between 1 and 1000000")]
-    [InlineData("quantity", "-3", "between 1 and 1000000")]
-    [InlineData("quantity", "1000001", "between 1 and 1000000")]
+    [InlineData("quantity", "0", "between 1 and 100000")]
+    [InlineData("quantity", "-3", "between 1 and 100000")]
+    [InlineData("quantity", "100001", "between 1 and 100000")]
     [InlineData("quantity", "2.5", "whole number")]
     [InlineData("quantity", "\"1\"", "whole number")]
     public void Read_BadWholeNumber_IsFieldError(string field, string raw, string message) =>
@@ -84,8 +84,8 @@ public sealed class GiftRecordReaderFieldTests
 
     [Theory]
     [InlineData("coinsPerGift", "1")]
-    [InlineData("coinsPerGift", "1000000")]
+    [InlineData("coinsPerGift", "100000")]
     [InlineData("quantity", "1")]
-    [InlineData("quantity", "1000000")]
+    [InlineData("quantity", "100000")]
     public void Read_WholeNumberAtBound_IsAccepted(string field, string raw) => Assert.True(ReadGift(With(Gift, field, raw)).IsValid);
 }

@@ -36,8 +36,13 @@ public sealed class GiftRefundReaderTests
         Assert.Contains(ErrorsOf(ReadGift(With(Gift, "originalRecordId", "\"msg-0\"")), "originalRecordId"), m => m.Contains("only allowed on refunds", StringComparison.Ordinal));
 
     [Fact]
-    public void Read_NoKindWithOriginal_IsAGiftAndThusError() =>
-        Assert.NotEmpty(ErrorsOf(ReadGift(With(Without(Gift, "kind"), "originalRecordId", "\"msg-0\"")), "originalRecordId"));
+    public void Read_NoKindWithOriginal_IsRejectedOnKind()
+    {
+        var result = ReadGift(With(Without(Gift, "kind"), "originalRecordId", "\"msg-0\""));
+
+        Assert.False(result.IsValid);
+        Assert.NotEmpty(ErrorsOf(result, "kind"));
+    }
 
     [Fact]
     public void Read_RefundOfItself_IsError() =>

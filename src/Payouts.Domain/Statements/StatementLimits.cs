@@ -1,0 +1,53 @@
+using System.Globalization;
+using Payouts.Domain.Monetary;
+
+namespace Payouts.Domain.Statements;
+
+/// <summary>
+/// The per-statement bound (docs/statements.md, "Limits"): no line and no total of one statement may exceed
+/// ±10^15 minor units of the payout currency (10 trillion EUR, 10 trillion IDR, a quadrillion VND or JPY, a trillion
+/// KWD). That is far beyond any creator's period and 9,000 times below <see cref="long.MaxValue"/>, so sums of lines
+/// within it never come near an overflow. A statement beyond it is <see cref="StatementStatus.Blocked"/> with a reason,
+/// never an exception: its records are kept and an operator decides.
+/// </summary>
+public static class StatementLimits
+{
+    public const long MaxAbsoluteMinorUnits = 1_000_000_000_000_000;
+
+    /// <summary>The bound in major units of <paramref name="currency"/>, e.g. 10,000,000,000,000.00 EUR.</summary>
+    public static Money MaxAbsolute(Currency currency) => new(MaxAbsoluteMinorUnits, currency);
+
+    public static bool IsWithin(Money amount) => amount.MinorUnits is >= -MaxAbsoluteMinorUnits and <= MaxAbsoluteMinorUnits;
+
+    /// <summary>Every line and total beyond the bound, as a reason an operator can act on.</summary>
+    internal static IEnumerable<string> Exceeded(IReadOnlyList<StatementLine> lines, StatementTotals totals)
+    {
+        foreach (var line in lines.Where(l => !IsWithin(l.Amount)))
+        {
+            yield return Reason($"the line \"{line.Description}\"", line.Amount);
+        }
+
+        (string Name, Money Value)[] named =
+        [
+            ("the gifts subtotal", totals.Gifts), ("the deals subtotal", totals.Deals), ("the bonuses subtotal", totals.Bonuses),
+            ("the agency commission", totals.AgencyCommission), ("the withholding", totals.Withholding), ("the net", totals.Net),
+            ("the brought-forward balance", totals.BroughtForward), ("the balance", totals.Balance),
+        ];
+        foreach (var (name, value) in named.Where(n => !IsWithin(n.Value)))
+        {
+            yield return Reason(name, value);
+        }
+    }
+
+    /// <summary>Amounts so large that even computing them overflowed: the bound is exceeded, by how much is unknown.</summary>
+    internal static string TooLargeToCompute(Currency currency) =>
+        $"the amounts are too large to compute, beyond the per-statement bound of ±{Format(MaxAbsolute(currency))}: {Advice}";
+
+    private const string Advice = "check the period's record quantities, coin values and deal amounts, and the rates, then rebuild";
+
+    private static string Reason(string what, Money value) =>
+        $"{what} is {Format(value)}, beyond the per-statement bound of ±{Format(MaxAbsolute(value.Currency))}: {Advice}";
+
+    private static string Format(Money money) =>
+        $"{money.Amount.ToString("N" + money.Currency.MinorUnits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)} {money.Currency.Code}";
+}

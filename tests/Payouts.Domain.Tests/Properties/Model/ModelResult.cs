@@ -1,0 +1,15 @@
+namespace Payouts.Domain.Tests.Properties.Model;
+
+/// <summary>What the model expects of a statement, in major units of the payout currency.</summary>
+internal sealed record ModelResult(
+    decimal Gifts,
+    decimal Deals,
+    decimal Bonuses,
+    decimal AgencyCommission,
+    decimal Withholding,
+    decimal Net,
+    decimal Balance,
+    decimal Payable,
+    decimal CarriedForward,
+    IReadOnlyList<decimal> GiftLines,
+    IReadOnlyList<decimal> DealLines);

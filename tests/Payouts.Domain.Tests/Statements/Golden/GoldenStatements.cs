@@ -1,0 +1,59 @@
+using NodaTime;
+using Payouts.Domain.Contracts;
+using Payouts.Domain.Monetary;
+using Payouts.Domain.Rates;
+using Payouts.Domain.Records;
+using Payouts.Domain.Statements;
+using static Payouts.Domain.Tests.Builders;
+
+namespace Payouts.Domain.Tests.Statements.Golden;
+
+/// <summary>The statements kept as golden fixtures: DOMAIN.md §5, and one that uses every kind of line.</summary>
+internal static class GoldenStatements
+{
+    public const string WorkedExample = "worked-example";
+    public const string Rich = "rich";
+
+    /// <summary>When the builder would have issued them (the documents show it; the content hash leaves it out).</summary>
+    public static readonly Instant IssuedAt = Instant.FromUtc(2026, 12, 2, 23, 5);
+
+    public static Statement Of(string name) => name switch
+    {
+        WorkedExample => StatementCalculator.Calculate(Builders.WorkedExample()) with { IssuedAt = IssuedAt },
+        Rich => StatementCalculator.Calculate(RichRequest()) with { IssuedAt = IssuedAt },
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
+    };
+
+    /// <summary>
+    /// lea in November with: a diamondsPerCoin change on the 16th (two gift lines), a refund of a gift before the change
+    /// (valued at the old rate), a late October gift and a late October deal (prior-period adjustments, October's rates
+    /// and November's FX), deals in EUR and GBP, one with the deal's own commission rate, a diamond bonus and a money
+    /// bonus in USD, 10 % withholding and a negative balance brought forward.
+    /// </summary>
+    private static StatementRequest RichRequest()
+    {
+        var rates = RatesWith(
+            new RateEntry(RateKind.DiamondsPerCoin, "FR", new LocalDate(2026, 11, 16), 0.55m, "dpc-FR-2026-11-16"),
+            Fx("GBP/EUR", 2026, 11, 28, 1.1537m));
+        var universe = Gift("g-universe", 44_999, 1, At(3));
+        var gifts = new[]
+        {
+            GiftEntry.From(Gift("g-roses", 1, 1_250, At(2)), Paris),
+            GiftEntry.From(universe, Paris),
+            GiftEntry.From(Gift("g-lion", 29_999, 2, At(20)), Paris),
+            GiftEntry.From(Gift("g-heart-streak", 5, 37, At(25, 21)), Paris),
+            GiftEntry.ForRefund(Gift("r-universe", 44_999, 1, At(18), GiftKind.Refund, "g-universe"), universe, Paris),
+            GiftEntry.From(Gift("g-late-galaxy", 1000, 3, Instant.FromUtc(2026, 10, 30, 19, 0)), Paris),
+        };
+        var deals = new[]
+        {
+            DealOf(Deal("d-placement", DealType.ProductPlacement, DealAmount.Of(1250.00m, Currency.EUR), At(6))),
+            DealOf(Deal("d-live-uk", DealType.SponsoredLive, DealAmount.Of(480.50m, Currency.FromCode("GBP")), At(12), brand: "Brit & Co", commission: new Share(0.12m))),
+            DealOf(Deal("d-challenge-late", DealType.BrandChallenge, DealAmount.Of(99.99m, Currency.EUR), Instant.FromUtc(2026, 10, 28, 9, 0))),
+            DealOf(Deal("b-diamonds", DealType.EventBonus, DealAmount.OfDiamonds(3_500.5m), At(22))),
+            DealOf(Deal("b-cash", DealType.EventBonus, DealAmount.Of(25.00m, Currency.USD), At(27))),
+        };
+        var contract = Contract(withholding: 0.10m, minimum: 50m);
+        return Request(gifts, deals, new Money(-4_321, Currency.EUR), contract, rates);
+    }
+}
