@@ -51,6 +51,10 @@ public sealed class ActivityIndex(CreatorTables tables, PeriodCalendar calendar)
         }
     }
 
+    /// <summary>Marks record periods a statement could not settle in the next period, so the creator's next statement finds them.</summary>
+    public async Task CarryForwardAsync(string creatorId, IEnumerable<PeriodKey> recordPeriods, PeriodKey intoPeriod, Instant now, CancellationToken ct) =>
+        await InsertOnlyWriter.UpsertMergeAsync(_table, recordPeriods.Select(r => Mark(intoPeriod, creatorId, r, now)).ToList(), ct);
+
     /// <summary>The record periods named by a creator's marks in one period (the builder's hint of where late records are).</summary>
     public async Task<IReadOnlyList<PeriodKey>> RecordPeriodsAsync(string creatorId, PeriodKey period, CancellationToken ct)
     {

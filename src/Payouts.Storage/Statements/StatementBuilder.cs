@@ -26,6 +26,7 @@ public sealed partial class StatementBuilder(
     StatementDocuments documents,
     StatementEmitter emitter,
     PeriodStore periods,
+    Ingestion.ActivityIndex activity,
     ContractStore contracts,
     RateBookCache rates,
     PeriodCalendar calendar,
@@ -122,6 +123,13 @@ public sealed partial class StatementBuilder(
             if (statement.Status == StatementStatus.Blocked)
             {
                 return await BlockAsync(lease, id, statement.BlockedReasons, ct);
+            }
+
+            if (pending.LeftOut.Count > 0)
+            {
+                // More partitions waiting than one commit settles: the rest go to the creator's next statement.
+                await periods.EnsureExistsAsync([id.Period.Next()], ct);
+                await activity.CarryForwardAsync(id.CreatorId, pending.LeftOut, id.Period.Next(), clock.GetCurrentInstant(), ct);
             }
 
             var buildId = NewBuildId();

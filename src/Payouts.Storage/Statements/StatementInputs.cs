@@ -19,6 +19,9 @@ namespace Payouts.Storage.Statements;
 /// </summary>
 public sealed class StatementInputs(CreatorTables tables, SettlementLedger settlements, ActivityIndex activity, PeriodCalendar calendar)
 {
+    /// <summary>Record partitions one statement settles: its commit also holds the lease, header and balance (≤ 100 entities).</summary>
+    public const int MaxPartitions = 90;
+
     private const int ReadParallelism = 8;
     private readonly RecordIdIndex _ids = new(tables.RecordIds);
     private readonly GiftMapping _giftMapping = new();
@@ -33,22 +36,31 @@ public sealed class StatementInputs(CreatorTables tables, SettlementLedger settl
             .Where(e => hinted is null || e.RecordPeriod > lastPeriod || hinted.Contains(e.RecordPeriod))
             .ToList();
 
-        var pending = new ConcurrentBag<PendingRecords>();
-        var gifts = new ConcurrentBag<GiftRecord>();
-        var deals = new ConcurrentBag<DealRecord>();
+        // First how far each partition goes, then the rows of at most MaxPartitions of them (oldest first): the
+        // commit advances one entry per partition in a transaction of at most 100 entities; the rest wait for the
+        // creator's next statement.
+        var sequences = new ConcurrentBag<PendingRecords>();
         var options = new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = ct };
         await Parallel.ForEachAsync(entries, options, async (entry, token) =>
         {
-            var table = tables.Records(creatorId, SettlementLedger.TableOf(entry.Kind));
-            var (upTo, _) = await RecordSequence.ReadAsync(table, entry.RecordPartition, token);
-            if (upTo <= entry.SettledSeq)
+            var (upTo, _) = await RecordSequence.ReadAsync(tables.Records(creatorId, SettlementLedger.TableOf(entry.Kind)), entry.RecordPartition, token);
+            if (upTo > entry.SettledSeq)
             {
-                return;
+                sequences.Add(new PendingRecords(entry, upTo));
             }
+        });
+        var ordered = sequences.OrderBy(p => p.Entry.RecordPeriod).ThenBy(p => p.Entry.Kind).ToList();
+        var pending = ordered.Take(MaxPartitions).ToList();
+        var leftOut = ordered.Skip(MaxPartitions).Select(p => p.Entry.RecordPeriod).Distinct().ToList();
 
-            var found = new PendingRecords(entry, upTo);
+        var gifts = new ConcurrentBag<GiftRecord>();
+        var deals = new ConcurrentBag<DealRecord>();
+        await Parallel.ForEachAsync(pending, options, async (found, token) =>
+        {
+            var entry = found.Entry;
+            var table = tables.Records(creatorId, SettlementLedger.TableOf(entry.Kind));
             var read = 0L;
-            await foreach (var row in table.QueryAsync<TableEntity>(RecordSequence.RangeFilter(entry.RecordPartition, entry.SettledSeq, upTo), cancellationToken: token))
+            await foreach (var row in table.QueryAsync<TableEntity>(RecordSequence.RangeFilter(entry.RecordPartition, entry.SettledSeq, found.UpTo), cancellationToken: token))
             {
                 read++;
                 if (entry.Kind == RecordKind.Gift)
@@ -63,15 +75,14 @@ public sealed class StatementInputs(CreatorTables tables, SettlementLedger settl
 
             if (read != found.Count)
             {
-                throw new InvalidDataException($"Partition {entry.RecordPartition} of {entry.Kind} gave {read} rows for sequence {entry.SettledSeq}..{upTo}.");
+                throw new InvalidDataException($"Partition {entry.RecordPartition} of {entry.Kind} gave {read} rows for sequence {entry.SettledSeq}..{found.UpTo}.");
             }
-
-            pending.Add(found);
         });
 
         // Calculation is order-independent; a stable order keeps logs and line numbering reproducible.
         return new StatementInputSet(
-            [.. pending.OrderBy(p => p.Entry.Kind).ThenBy(p => p.Entry.RecordPeriod)],
+            pending,
+            leftOut,
             [.. gifts.OrderBy(g => g.PartnerId, StringComparer.Ordinal).ThenBy(g => g.RecordId, StringComparer.Ordinal)],
             [.. deals.OrderBy(d => d.PartnerId, StringComparer.Ordinal).ThenBy(d => d.RecordId, StringComparer.Ordinal)]);
     }
