@@ -80,7 +80,7 @@ internal static class OutOfProcessCloseScenario
             }
         }
 
-        var jobs = (creators + Storage.Periods.StatementJob.MaxCreators - 1) / Storage.Periods.StatementJob.MaxCreators;
+        var jobs = (creators + Application.Periods.StatementJob.MaxCreators - 1) / Application.Periods.StatementJob.MaxCreators;
         var lastReport = Stopwatch.GetTimestamp();
         int statements;
         IReadOnlyDictionary<string, int> statuses;

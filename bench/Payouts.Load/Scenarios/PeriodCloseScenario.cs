@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Payouts.Functions.Statements;
 using Payouts.Load.Infrastructure;
 using Payouts.Load.Workloads;
-using Payouts.Storage.Periods;
 using Payouts.Storage.Tables;
+using Payouts.Application.Periods;
 
 namespace Payouts.Load.Scenarios;
 

@@ -11,6 +11,7 @@ using Payouts.Storage.Periods;
 using Payouts.Storage.ReferenceData;
 using Payouts.Storage.Settlement;
 using Payouts.Storage.Tables;
+using Payouts.Application.Statements;
 
 namespace Payouts.Load.Workloads;
 

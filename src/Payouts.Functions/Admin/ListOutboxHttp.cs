@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Payouts.Functions.Http;
 using Payouts.Storage.Outbox;
+using Payouts.Application.Outbox;
 
 namespace Payouts.Functions.Admin;
 

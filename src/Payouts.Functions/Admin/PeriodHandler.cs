@@ -5,6 +5,7 @@ using Payouts.Domain.Periods;
 using Payouts.Functions.Http;
 using Payouts.Storage.Periods;
 using Payouts.Storage.Statements;
+using Payouts.Application.Periods;
 
 namespace Payouts.Functions.Admin;
 

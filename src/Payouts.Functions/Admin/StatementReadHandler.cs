@@ -6,6 +6,7 @@ using Payouts.Domain.Statements;
 using Payouts.Domain.Statements.Rendering;
 using Payouts.Functions.Http;
 using Payouts.Storage.Statements;
+using Payouts.Application.Statements;
 
 namespace Payouts.Functions.Admin;
 

@@ -4,7 +4,7 @@ using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
-using Payouts.Storage.Observability;
+using Payouts.Application.Observability;
 
 namespace Payouts.Functions.Observability;
 

@@ -1,5 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-using Payouts.Storage.Periods;
+using Payouts.Application.Periods;
 
 namespace Payouts.Functions.Periods;
 

@@ -1,7 +1,7 @@
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
-using Payouts.Storage.Statements;
 using Payouts.Storage.Tables;
+using Payouts.Application.Statements;
 
 namespace Payouts.Functions.Statements;
 

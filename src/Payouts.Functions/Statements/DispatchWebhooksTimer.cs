@@ -1,5 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-using Payouts.Storage.Outbox;
+using Payouts.Application.Outbox;
 
 namespace Payouts.Functions.Statements;
 

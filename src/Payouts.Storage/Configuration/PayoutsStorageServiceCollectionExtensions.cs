@@ -11,7 +11,10 @@ using Payouts.Domain.Records;
 using Payouts.Domain.Records.Validation;
 using Payouts.Storage.Connections;
 using Payouts.Storage.Ingestion;
-using Payouts.Storage.Observability;
+using Payouts.Application.Observability;
+using Payouts.Application.Outbox;
+using Payouts.Application.Periods;
+using Payouts.Application.Statements;
 
 namespace Payouts.Storage.Configuration;
 
@@ -50,28 +53,44 @@ public static class PayoutsStorageServiceCollectionExtensions
         });
         services.AddSingleton<Tables.CreatorTables>();
         services.AddSingleton<ActivityIndex>();
+        services.AddSingleton<IActivityIndex>(sp => sp.GetRequiredService<ActivityIndex>());
         services.AddSingleton<Settlement.SettlementLedger>();
         services.AddSingleton<IngestRejectedStore>();
         services.AddSingleton<Periods.PeriodStore>();
-        services.AddSingleton<Periods.PeriodCloser>();
+        services.AddSingleton<IPeriodRepository>(sp => sp.GetRequiredService<Periods.PeriodStore>());
         services.AddSingleton<ReferenceData.RateStore>();
         services.AddSingleton<ReferenceData.ContractStore>();
         services.AddSingleton<ReferenceData.AgencyStore>();
         services.AddSingleton<Statements.RateBookCache>();
+        services.AddSingleton<IReferenceData, ReferenceData.ReferenceDataReader>();
         services.AddSingleton<Statements.StatementStore>();
+        services.AddSingleton<IStatementRepository>(sp => sp.GetRequiredService<Statements.StatementStore>());
         services.AddSingleton<Statements.StatementDocuments>();
-        services.AddSingleton<Statements.StatementInputs>();
-        services.TryAddSingleton<Statements.IBuildProbe, Statements.NoBuildProbe>();
-        services.AddSingleton<Statements.StatementEmitter>();
-        services.AddSingleton<Statements.StatementBuilder>();
-        services.AddSingleton<Statements.StatementJobHandler>();
+        services.AddSingleton<IStatementDocuments>(sp => sp.GetRequiredService<Statements.StatementDocuments>());
+        services.AddSingleton<IStatementInputs, Statements.StatementInputs>();
+        services.AddSingleton<ICreatorLeases, Statements.CreatorLeases>();
+        services.AddSingleton<IStatementJobQueue, Statements.StatementJobQueue>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<PayoutsOptions>>().Value;
+            return new StatementJobOptions(options.StatementBuildConcurrency, options.BusyRetryDelay);
+        });
         services.AddSingleton<Statements.PeriodReconciliation>();
         services.AddSingleton<Outbox.OutboxStore>();
-        services.AddSingleton<Outbox.OutboxDispatcher>();
-        services.AddHttpClient(Outbox.OutboxDispatcher.HttpClientName, client => client.Timeout = TimeSpan.FromMinutes(2))
+        services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<Outbox.OutboxStore>());
+        services.AddSingleton<IOutboxTransport, Outbox.OutboxTransport>();
+        services.AddHttpClient(Outbox.OutboxTransport.HttpClientName, client => client.Timeout = TimeSpan.FromMinutes(2))
             .AddPolicyHandler((sp, _) => Outbox.WebhookHttpPolicies.Retry(sp.GetRequiredService<PayoutsMetrics>()))
             .AddPolicyHandler((_, request) => Outbox.WebhookHttpPolicies.BreakerFor(request))
             .AddPolicyHandler(Outbox.WebhookHttpPolicies.Timeout());
+
+        // The use cases, over the ports above.
+        services.TryAddSingleton<IBuildProbe, NoBuildProbe>();
+        services.AddSingleton<PeriodCloser>();
+        services.AddSingleton<StatementEmitter>();
+        services.AddSingleton<StatementBuilder>();
+        services.AddSingleton<StatementJobHandler>();
+        services.AddSingleton<OutboxDispatcher>();
         AddRecordFamily<GiftRecord, GiftMapping>(services, RecordKind.Gift, GiftRecordReader.Read);
         AddRecordFamily<DealRecord, DealMapping>(services, RecordKind.Deal, DealRecordReader.Read);
         return services;

@@ -13,7 +13,7 @@ namespace Payouts.Storage.Ingestion;
 /// visits the creator and finds the record as a prior-period adjustment. Marks are written before the record, so no
 /// stored record is ever without them (docs/statements.md, "Why every record is counted exactly once").
 /// </summary>
-public sealed class ActivityIndex(CreatorTables tables, PeriodCalendar calendar)
+public sealed class ActivityIndex(CreatorTables tables, PeriodCalendar calendar) : Application.Periods.IActivityIndex
 {
     private readonly TableClient _table = tables.Activity;
 

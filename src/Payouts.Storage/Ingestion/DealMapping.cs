@@ -5,6 +5,7 @@ using Payouts.Domain.Contracts;
 using Payouts.Domain.Monetary;
 using Payouts.Domain.Records;
 using Payouts.Storage.Tables;
+using Payouts.Application.Statements;
 
 namespace Payouts.Storage.Ingestion;
 

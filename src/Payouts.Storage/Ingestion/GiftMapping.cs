@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using NodaTime;
 using Payouts.Domain.Records;
 using Payouts.Storage.Tables;
+using Payouts.Application.Statements;
 
 namespace Payouts.Storage.Ingestion;
 

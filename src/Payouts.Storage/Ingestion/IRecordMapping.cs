@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using NodaTime;
+using Payouts.Application.Statements;
 
 namespace Payouts.Storage.Ingestion;
 

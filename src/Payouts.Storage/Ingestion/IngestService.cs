@@ -5,8 +5,9 @@ using NodaTime;
 using Payouts.Domain.Periods;
 using Payouts.Domain.Records.Validation;
 using Payouts.Storage.Periods;
-using Payouts.Storage.Observability;
+using Payouts.Application.Observability;
 using Payouts.Storage.Tables;
+using Payouts.Application.Statements;
 
 namespace Payouts.Storage.Ingestion;
 

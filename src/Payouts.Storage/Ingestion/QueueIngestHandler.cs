@@ -1,7 +1,8 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Payouts.Domain.Records.Wire;
-using Payouts.Storage.Observability;
+using Payouts.Application.Observability;
+using Payouts.Application.Statements;
 
 namespace Payouts.Storage.Ingestion;
 

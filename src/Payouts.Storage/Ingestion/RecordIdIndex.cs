@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Payouts.Storage.Tables;
+using Payouts.Application.Statements;
 
 namespace Payouts.Storage.Ingestion;
 

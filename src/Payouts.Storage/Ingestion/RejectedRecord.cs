@@ -1,3 +1,4 @@
+using Payouts.Application.Statements;
 namespace Payouts.Storage.Ingestion;
 
 /// <summary>

@@ -1,9 +1,8 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using NodaTime;
+using Payouts.Application.Outbox;
 using Payouts.Storage.Tables;
 
 namespace Payouts.Storage.Outbox;
@@ -14,15 +13,12 @@ namespace Payouts.Storage.Outbox;
 /// (ETag-guarded, with its next attempt moved out) before it is sent, so two dispatchers never send it at once, and it
 /// leaves "pending" only once the target took it: nothing is lost when a target is down.
 /// </summary>
-public sealed class OutboxStore(TableServiceClient tables)
+public sealed class OutboxStore(TableServiceClient tables) : IOutboxStore
 {
     public const string Pending = "pending";
     public const string Delivered = "delivered";
 
     private readonly TableClient _table = tables.GetTableClient(TableNames.Outbox);
-
-    public static string DeliveryId(string eventName, string subjectId, string targetId) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{eventName}\n{subjectId}\n{targetId}")))[..32];
 
     /// <summary>Adds the delivery unless it exists (pending or already delivered).</summary>
     public async Task AddAsync(OutboxDelivery delivery, Instant now, CancellationToken ct)
@@ -80,8 +76,8 @@ public sealed class OutboxStore(TableServiceClient tables)
         };
         try
         {
-            var response = await _table.UpdateEntityAsync(update, delivery.ETag, TableUpdateMode.Merge, ct);
-            return delivery with { Attempts = delivery.Attempts + 1, NextAttemptAt = retryAt, ETag = response.Headers.ETag ?? delivery.ETag };
+            var response = await _table.UpdateEntityAsync(update, new ETag(delivery.Version), TableUpdateMode.Merge, ct);
+            return delivery with { Attempts = delivery.Attempts + 1, NextAttemptAt = retryAt, Version = response.Headers.ETag?.ToString() ?? delivery.Version };
         }
         catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
         {
@@ -108,7 +104,7 @@ public sealed class OutboxStore(TableServiceClient tables)
         var update = new TableEntity(Pending, delivery.DeliveryId) { ["LastError"] = error.Length > 1000 ? error[..1000] : error };
         try
         {
-            await _table.UpdateEntityAsync(update, delivery.ETag, TableUpdateMode.Merge, ct);
+            await _table.UpdateEntityAsync(update, new ETag(delivery.Version), TableUpdateMode.Merge, ct);
         }
         catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
         {
@@ -144,6 +140,6 @@ public sealed class OutboxStore(TableServiceClient tables)
         CreatedAt = Instant.FromDateTimeOffset(row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.UnixEpoch),
         NextAttemptAt = Instant.FromDateTimeOffset(row.GetDateTimeOffset("NextAttemptAt") ?? DateTimeOffset.UnixEpoch),
         LastError = row.GetString("LastError"),
-        ETag = row.ETag,
+        Version = row.ETag.ToString(),
     };
 }

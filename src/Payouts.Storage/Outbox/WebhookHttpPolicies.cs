@@ -3,7 +3,7 @@ using System.Net;
 using Polly;
 using Polly.Extensions.Http;
 
-using Payouts.Storage.Observability;
+using Payouts.Application.Observability;
 
 namespace Payouts.Storage.Outbox;
 

@@ -3,6 +3,7 @@ using System.Net;
 using Azure;
 using Azure.Data.Tables;
 using NodaTime;
+using Payouts.Application.Periods;
 using Payouts.Domain.Periods;
 using Payouts.Storage.Tables;
 
@@ -13,7 +14,7 @@ namespace Payouts.Storage.Periods;
 /// Ingestion makes sure the row exists; the closer moves it Open → Closing → Closed with ETag-guarded updates, so two
 /// concurrent closers never both believe they started the close.
 /// </summary>
-public sealed class PeriodStore(TableServiceClient tables)
+public sealed class PeriodStore(TableServiceClient tables) : IPeriodRepository
 {
     private const string Partition = "period";
     private readonly TableClient _table = tables.GetTableClient(TableNames.Periods);
@@ -84,7 +85,7 @@ public sealed class PeriodStore(TableServiceClient tables)
             ["ClosingStartedAt"] = now.ToDateTimeOffset(),
             ["Forced"] = forced,
         };
-        return await TryUpdateAsync(row, state.ETag, ct);
+        return await TryUpdateAsync(row, new ETag(state.Version), ct);
     }
 
     public async Task MarkClosedAsync(PeriodKey period, Instant now, int creatorsVisited, CancellationToken ct)
@@ -125,5 +126,5 @@ public sealed class PeriodStore(TableServiceClient tables)
         row.GetDateTimeOffset("ClosedAt") is { } closed ? Instant.FromDateTimeOffset(closed) : null,
         row.GetBoolean("Forced") ?? false,
         row.GetInt32("CreatorsVisited") ?? 0,
-        row.ETag);
+        row.ETag.ToString());
 }

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
+using Payouts.Application.Settlement;
+using Payouts.Application.Statements;
 using Payouts.Domain.Periods;
-using Payouts.Storage.Ingestion;
 using Payouts.Storage.Tables;
 
 namespace Payouts.Storage.Settlement;
@@ -64,7 +65,10 @@ public sealed class SettlementLedger(CreatorTables tables)
     public static TableTransactionAction Advance(PendingRecords pending) => new(
         TableTransactionActionType.UpdateMerge,
         new TableEntity(pending.Entry.CreatorId, RowKey(pending.Entry.Kind, pending.Entry.RecordPeriod)) { [SettledColumn] = pending.UpTo },
-        pending.Entry.ETag);
+        new Azure.ETag(pending.Entry.Version));
+
+    /// <summary>The record partition an entry settles: <c>{creatorId}|{period}</c> of the kind's table.</summary>
+    public static string PartitionOf(SettlementEntry entry) => TableKeys.Compose(entry.CreatorId, entry.RecordPeriod.ToString());
 
     public static string RowKey(RecordKind kind, PeriodKey period) => $"{Prefix}{KindCode(kind)}|{period}";
 
@@ -79,6 +83,6 @@ public sealed class SettlementLedger(CreatorTables tables)
         }
 
         var kind = parts[1] == "g" ? RecordKind.Gift : RecordKind.Deal;
-        return new SettlementEntry(row.PartitionKey, kind, period, row.GetInt64(SettledColumn) ?? 0, row.ETag);
+        return new SettlementEntry(row.PartitionKey, kind, period, row.GetInt64(SettledColumn) ?? 0, row.ETag.ToString());
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Azure;
 using Azure.Data.Tables;
 using NodaTime;
+using Payouts.Application.Statements;
 
 namespace Payouts.Storage.Statements;
 
@@ -12,7 +13,7 @@ namespace Payouts.Storage.Statements;
 /// expired and was taken over cannot commit anything. While a build runs the lease is renewed every third of its
 /// duration; a renewal that finds the lease taken marks it lost and cancels <see cref="Lost"/>.
 /// </summary>
-public sealed class CreatorLease : IAsyncDisposable
+public sealed class CreatorLease : ICreatorLease
 {
     private const string Row = "lease";
     private readonly TableClient _statements;
@@ -34,6 +35,10 @@ public sealed class CreatorLease : IAsyncDisposable
     }
 
     public string CreatorId { get; }
+
+    /// <summary>The adapter's own lease behind the port (fenced writes need its ETag).</summary>
+    public static CreatorLease Of(ICreatorLease lease) =>
+        lease as CreatorLease ?? throw new ArgumentException("Not a lease of this storage adapter.", nameof(lease));
 
     /// <summary>Cancelled as soon as the lease is known to be lost.</summary>
     public CancellationToken Lost => _lost.Token;

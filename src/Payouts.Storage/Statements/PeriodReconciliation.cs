@@ -1,3 +1,5 @@
+using Payouts.Application.Settlement;
+using Payouts.Application.Statements;
 using Payouts.Domain.Periods;
 using Payouts.Domain.Statements;
 using Payouts.Storage.Ingestion;

@@ -3,6 +3,7 @@ using System.Text;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Payouts.Application.Statements;
 using Payouts.Domain.Statements;
 using Payouts.Domain.Statements.Rendering;
 
@@ -14,16 +15,11 @@ namespace Payouts.Storage.Statements;
 /// names the attempt whose documents are the statement's. So no later write, by a retry or by a builder that lost its
 /// lease, can replace an issued document: it can only add an unreferenced one.
 /// </summary>
-public sealed class StatementDocuments(BlobServiceClient blobs)
+public sealed class StatementDocuments(BlobServiceClient blobs) : IStatementDocuments
 {
     public const string Container = "statements";
 
-    public static readonly IReadOnlyDictionary<string, string> ContentTypes = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["json"] = "application/json",
-        ["csv"] = "text/csv; charset=utf-8",
-        ["html"] = "text/html; charset=utf-8",
-    };
+    public static IReadOnlyDictionary<string, string> ContentTypes => StatementFormats.ContentTypes;
 
     private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(Container);
 

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
+using Payouts.Application.Settlement;
+using Payouts.Application.Statements;
 using Payouts.Domain.Periods;
 using Payouts.Domain.Records;
 using Payouts.Domain.Statements;
@@ -17,7 +19,7 @@ namespace Payouts.Storage.Statements;
 /// ones named by the creator's activity marks since then (a late record is marked in every period up to the one
 /// running when it arrived).
 /// </summary>
-public sealed class StatementInputs(CreatorTables tables, SettlementLedger settlements, ActivityIndex activity, PeriodCalendar calendar)
+public sealed class StatementInputs(CreatorTables tables, SettlementLedger settlements, ActivityIndex activity, PeriodCalendar calendar) : IStatementInputs
 {
     /// <summary>Record partitions one statement settles: its commit also holds the lease, header and balance (≤ 100 entities).</summary>
     public const int MaxPartitions = 90;
@@ -43,7 +45,7 @@ public sealed class StatementInputs(CreatorTables tables, SettlementLedger settl
         var options = new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = ct };
         await Parallel.ForEachAsync(entries, options, async (entry, token) =>
         {
-            var (upTo, _) = await RecordSequence.ReadAsync(tables.Records(creatorId, SettlementLedger.TableOf(entry.Kind)), entry.RecordPartition, token);
+            var (upTo, _) = await RecordSequence.ReadAsync(tables.Records(creatorId, SettlementLedger.TableOf(entry.Kind)), SettlementLedger.PartitionOf(entry), token);
             if (upTo > entry.SettledSeq)
             {
                 sequences.Add(new PendingRecords(entry, upTo));
@@ -60,7 +62,7 @@ public sealed class StatementInputs(CreatorTables tables, SettlementLedger settl
             var entry = found.Entry;
             var table = tables.Records(creatorId, SettlementLedger.TableOf(entry.Kind));
             var read = 0L;
-            await foreach (var row in table.QueryAsync<TableEntity>(RecordSequence.RangeFilter(entry.RecordPartition, entry.SettledSeq, found.UpTo), cancellationToken: token))
+            await foreach (var row in table.QueryAsync<TableEntity>(RecordSequence.RangeFilter(SettlementLedger.PartitionOf(entry), entry.SettledSeq, found.UpTo), cancellationToken: token))
             {
                 read++;
                 if (entry.Kind == RecordKind.Gift)
@@ -75,7 +77,7 @@ public sealed class StatementInputs(CreatorTables tables, SettlementLedger settl
 
             if (read != found.Count)
             {
-                throw new InvalidDataException($"Partition {entry.RecordPartition} of {entry.Kind} gave {read} rows for sequence {entry.SettledSeq}..{found.UpTo}.");
+                throw new InvalidDataException($"Partition {SettlementLedger.PartitionOf(entry)} of {entry.Kind} gave {read} rows for sequence {entry.SettledSeq}..{found.UpTo}.");
             }
         });
 

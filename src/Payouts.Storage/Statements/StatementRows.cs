@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using NodaTime;
+using Payouts.Application.Statements;
 using Payouts.Domain.Monetary;
 using Payouts.Domain.Periods;
 using Payouts.Domain.Statements;
@@ -126,7 +127,7 @@ internal static class StatementRows
     public static CreatorBalance ToBalance(TableEntity row) => new(
         new Money(row.GetInt64("CarriedForwardMinor") ?? 0, Currency.FromCode(row.GetString("Currency"))),
         PeriodKey.Parse(row.GetString("LastPeriod")),
-        row.ETag);
+        row.ETag.ToString());
 
     public static TableEntity Emitted(StatementId id, Instant at) => new(id.CreatorId, EmittedKey(id)) { ["EmittedAt"] = at.ToDateTimeOffset() };
 

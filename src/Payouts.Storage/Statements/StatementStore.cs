@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using NodaTime;
+using Payouts.Application.Statements;
 using Payouts.Domain.Periods;
 using Payouts.Domain.Statements;
 using Payouts.Storage.Settlement;
@@ -14,7 +15,7 @@ namespace Payouts.Storage.Statements;
 /// (ETag-guarded) and the settlement entries it advances (ETag-guarded). Its lines are written before, insert-only,
 /// under the build attempt's own keys; only the attempt the header names is the statement's.
 /// </summary>
-public sealed class StatementStore(CreatorTables tables, TableServiceClient service)
+public sealed class StatementStore(CreatorTables tables, TableServiceClient service) : IStatementRepository
 {
     private readonly TableClient _byPeriod = service.GetTableClient(TableNames.StatementsByPeriod);
 
@@ -43,25 +44,25 @@ public sealed class StatementStore(CreatorTables tables, TableServiceClient serv
     }
 
     /// <summary>The commit, fenced by the lease. Not committed: the lease was lost, or a concurrent commit moved the balance or a settlement entry.</summary>
-    public static async Task<(bool Committed, bool LeaseLost)> TryCommitAsync(
-        CreatorLease lease, Statement statement, CreatorBalance balance, StatementInputSet inputs, string buildId, CancellationToken ct)
+    public async Task<(bool Committed, bool LeaseLost)> TryCommitAsync(
+        ICreatorLease lease, Statement statement, CreatorBalance balance, StatementInputSet inputs, string buildId, CancellationToken ct)
     {
         var balanceRow = StatementRows.Balance(statement);
         var actions = new List<TableTransactionAction>
         {
             new(TableTransactionActionType.Add, StatementRows.Header(statement, inputs.Count, buildId, StatementDocuments.Prefix(statement.Id, buildId), inputs.Partitions.Select(p => p.Range.ToString()))),
-            balance.ETag is { } etag
-                ? new(TableTransactionActionType.UpdateReplace, balanceRow, etag)
+            balance.Version is { } version
+                ? new(TableTransactionActionType.UpdateReplace, balanceRow, new ETag(version))
                 : new(TableTransactionActionType.Add, balanceRow),
         };
         actions.AddRange(inputs.Partitions.Select(SettlementLedger.Advance));
-        return await lease.SubmitFencedAsync(actions, ct);
+        return await CreatorLease.Of(lease).SubmitFencedAsync(actions, ct);
     }
 
     /// <summary>Records why the statement could not be built, fenced by the lease; replaced by the next attempt, deleted once it is issued.</summary>
-    public async Task<bool> WriteBlockedAsync(CreatorLease lease, PeriodKey period, IReadOnlyList<string> reasons, CancellationToken ct)
+    public async Task<bool> WriteBlockedAsync(ICreatorLease lease, PeriodKey period, IReadOnlyList<string> reasons, CancellationToken ct)
     {
-        var (committed, _) = await lease.SubmitFencedAsync(
+        var (committed, _) = await CreatorLease.Of(lease).SubmitFencedAsync(
             [new TableTransactionAction(TableTransactionActionType.UpsertReplace, StatementRows.Blocked(lease.CreatorId, period, reasons))], ct);
         if (committed)
         {

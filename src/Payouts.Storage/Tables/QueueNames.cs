@@ -6,7 +6,7 @@ public static class QueueNames
     public const string GiftsInbound = "gifts-inbound";
     public const string DealsInbound = "deals-inbound";
     public const string StatementJobs = "statement-jobs";
-    public const string PayoutStatements = "payout-statements";
+    public const string PayoutStatements = Application.Statements.PayoutStatementMessage.Queue;
 
     public static IReadOnlyList<string> All { get; } = [GiftsInbound, DealsInbound, StatementJobs, PayoutStatements];
 

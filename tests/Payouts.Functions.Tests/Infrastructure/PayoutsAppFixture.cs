@@ -59,7 +59,7 @@ public sealed class PayoutsAppFixture : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(Probe);
-        services.AddSingleton<Payouts.Storage.Statements.IBuildProbe>(Probe);
+        services.AddSingleton<Payouts.Application.Statements.IBuildProbe>(Probe);
         services.AddPayoutsApp(configuration);
         services.AddSingleton<TimeProvider>(Time);
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

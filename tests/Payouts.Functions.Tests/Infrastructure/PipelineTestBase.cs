@@ -9,10 +9,10 @@ using Payouts.Domain.Statements;
 using Payouts.Functions.Admin;
 using Payouts.Functions.Periods;
 using Payouts.Functions.Statements;
-using Payouts.Storage.Ingestion;
 using Payouts.Storage.Settlement;
 using Payouts.Storage.Statements;
 using Payouts.Storage.Tables;
+using Payouts.Application.Statements;
 
 namespace Payouts.Functions.Tests.Infrastructure;
 
@@ -124,7 +124,7 @@ public abstract class PipelineTestBase(PayoutsAppFixture app) : AppTestBase(app)
     /// <summary>Runs one statement-jobs message through the queue function, as the host would deliver it.</summary>
     protected Task RunJobAsync(string period, params string[] creatorIds)
     {
-        var body = new Payouts.Storage.Periods.StatementJob(PeriodKey.Parse(period), creatorIds).ToJson();
+        var body = new Payouts.Application.Periods.StatementJob(PeriodKey.Parse(period), creatorIds).ToJson();
         var message = QueuesModelFactory.QueueMessage("job-" + Guid.NewGuid().ToString("N"), "pop", body, dequeueCount: 1);
         return Function<BuildStatementsQueue>().Run(message, CancellationToken.None);
     }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Payouts.Domain.Statements;
-using Payouts.Storage.Statements;
+using Payouts.Application.Statements;
 
 namespace Payouts.Functions.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Payouts.Functions.Tests.Infrastructure;
-using Payouts.Storage.Observability;
+using Payouts.Application.Observability;
 
 namespace Payouts.Functions.Tests.Ingestion;
 

@@ -9,6 +9,7 @@ using Payouts.Functions.Tests.Infrastructure;
 using Payouts.Storage.Statements;
 using Payouts.Storage.Tables;
 using Xunit.Abstractions;
+using Payouts.Application.Statements;
 
 namespace Payouts.Functions.Tests.Simulation;
 

@@ -1,4 +1,4 @@
-using Payouts.Storage.Statements;
+using Payouts.Application.Statements;
 
 namespace Payouts.Functions.Tests.Simulation;
 

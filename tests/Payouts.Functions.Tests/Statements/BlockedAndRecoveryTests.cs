@@ -1,6 +1,6 @@
 using Payouts.Functions.Tests.Infrastructure;
-using Payouts.Storage.Ingestion;
 using Payouts.Storage.Tables;
+using Payouts.Application.Statements;
 
 namespace Payouts.Functions.Tests.Statements;
 

@@ -2,9 +2,9 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Payouts.Domain.Periods;
 using Payouts.Functions.Tests.Infrastructure;
-using Payouts.Storage.Ingestion;
 using Payouts.Storage.Statements;
 using Payouts.Storage.Tables;
+using Payouts.Application.Statements;
 
 namespace Payouts.Functions.Tests.Statements;
 

@@ -1,5 +1,5 @@
 using Payouts.Functions.Tests.Infrastructure;
-using Payouts.Storage.Ingestion;
+using Payouts.Application.Statements;
 
 namespace Payouts.Functions.Tests.Statements;
 
@@ -94,7 +94,7 @@ public sealed class LateRecordTests(PayoutsAppFixture app) : PipelineTestBase(ap
         await PostDealsAsync(Payloads.Envelope(PayoutsAppFixture.Partner, Payloads.Deal("nov", creator, "100.00").With("earnedAt", "2028-11-10T10:00:00Z")));
 
         // While September's statement is being computed, another September record arrives.
-        App.Probe.Arm(creator, Payouts.Storage.Statements.BuildStep.Computed, async (_, _) =>
+        App.Probe.Arm(creator, Payouts.Application.Statements.BuildStep.Computed, async (_, _) =>
         {
             var during = await PostDealsAsync(Payloads.Envelope(PayoutsAppFixture.Partner, Payloads.Deal("nov-during", creator, "20.00").With("earnedAt", "2028-11-25T10:00:00Z")));
             Assert.Equal(["accepted"], during.Statuses);

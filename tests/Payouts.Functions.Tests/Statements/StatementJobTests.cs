@@ -1,8 +1,8 @@
 using Azure.Data.Tables;
 using NodaTime;
 using Payouts.Functions.Tests.Infrastructure;
-using Payouts.Storage.Ingestion;
 using Payouts.Storage.Tables;
+using Payouts.Application.Statements;
 
 namespace Payouts.Functions.Tests.Statements;
 

@@ -1,5 +1,5 @@
 using Payouts.Functions.Tests.Infrastructure;
-using Payouts.Storage.Ingestion;
+using Payouts.Application.Statements;
 
 namespace Payouts.Functions.Tests.Statements;
 

@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using Payouts.Application.Observability;
+
+namespace Payouts.Application.Outbox;
+
+/// <summary>
+/// Delivers outbox entries: payout messages to the payment system's queue, webhooks to agencies. Each attempt first
+/// claims the entry (its next attempt moves out by the backoff), so concurrent dispatchers never send it twice and a
+/// dispatcher that dies mid-send leaves it due again later. An entry is marked delivered only once the target took it
+/// (a queue insert, or a 2xx); receivers dedupe on the delivery id.
+/// </summary>
+public sealed partial class OutboxDispatcher(IOutboxStore outbox, IOutboxTransport transport, IClock clock, PayoutsMetrics metrics, ILogger<OutboxDispatcher> logger)
+{
+    private const int BatchSize = 50;
+    private static readonly Duration MaxBackoff = Duration.FromHours(6);
+
+    /// <summary>Every due entry, up to a batch (the timer, every minute).</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetCurrentInstant();
+        var due = await outbox.DueAsync(now, BatchSize, ct);
+        var oldest = due.Select(e => e.CreatedAt).DefaultIfEmpty(now).Min();
+        metrics.OutboxObserved(due.Count, (now - oldest).ToTimeSpan());
+        return await DeliverAllAsync(due, ct);
+    }
+
+    /// <summary>The entries just written by an emit, sent at once rather than at the next timer run.</summary>
+    public async Task<int> DispatchAsync(IEnumerable<string> deliveryIds, CancellationToken ct)
+    {
+        var entries = new List<OutboxDelivery>();
+        foreach (var id in deliveryIds.Distinct(StringComparer.Ordinal))
+        {
+            if (await outbox.GetPendingAsync(id, ct) is { } entry && entry.NextAttemptAt <= clock.GetCurrentInstant())
+            {
+                entries.Add(entry);
+            }
+        }
+
+        return await DeliverAllAsync(entries, ct);
+    }
+
+    /// <summary>2^attempts minutes, at most 6 hours: how long a claimed attempt waits before it is due again.</summary>
+    public static Duration Backoff(int attempts)
+    {
+        var delay = Duration.FromMinutes(1L << Math.Min(attempts, 10));
+        return delay > MaxBackoff ? MaxBackoff : delay;
+    }
+
+    private async Task<int> DeliverAllAsync(IReadOnlyList<OutboxDelivery> entries, CancellationToken ct)
+    {
+        var delivered = 0;
+        await Parallel.ForEachAsync(entries, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (entry, token) =>
+        {
+            if (await outbox.TryClaimAsync(entry, clock.GetCurrentInstant() + Backoff(entry.Attempts), token) is { } claimed
+                && await DeliverAsync(claimed, token))
+            {
+                Interlocked.Increment(ref delivered);
+            }
+        });
+        return delivered;
+    }
+
+    private async Task<bool> DeliverAsync(OutboxDelivery entry, CancellationToken ct)
+    {
+        var attempt = await transport.SendAsync(entry, ct);
+        metrics.WebhookDelivered(entry.TargetId, attempt.Delivered ? "delivered" : "failed");
+        if (attempt.Delivered)
+        {
+            await outbox.MarkDeliveredAsync(entry, clock.GetCurrentInstant(), attempt.Status, ct);
+            return true;
+        }
+
+        await outbox.RecordFailureAsync(entry, attempt.Error!, ct);
+        LogRetry(logger, entry.DeliveryId, entry.TargetId, entry.Attempts, attempt.Error!, entry.NextAttemptAt);
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} to {TargetId} failed (attempt {Attempt}): {Error}; next try at {NextAttemptAt}")]
+    private static partial void LogRetry(ILogger logger, string deliveryId, string targetId, int attempt, string error, Instant nextAttemptAt);
+}

@@ -1,0 +1,111 @@
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using Payouts.Domain.Periods;
+using Payouts.Application.Statements;
+
+namespace Payouts.Application.Periods;
+
+/// <summary>
+/// Closes periods: the timer's and the admin endpoint's one code path. Finds every due period not yet closed (so a
+/// missed run catches up), moves it to Closing with a version-checked update, and sends one statement job per batch of
+/// creators: everyone with activity in the period plus everyone who carried a balance out of the previous one.
+/// Repeating any of it (a second timer fire, a crash and rerun) only resends jobs, which the builder absorbs.
+/// </summary>
+public sealed partial class PeriodCloser(
+    IActivityIndex activity,
+    IStatementJobQueue jobs,
+    IPeriodRepository periods,
+    IStatementRepository statements,
+    PeriodCalendar calendar,
+    IClock clock,
+    ILogger<PeriodCloser> logger)
+{
+    public async Task<IReadOnlyList<CloseOutcome>> CloseDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetCurrentInstant();
+        var outcomes = new List<CloseOutcome>();
+        foreach (var state in await periods.ListUnclosedAsync(ct))
+        {
+            if (state.Period.Kind == calendar.Kind && calendar.IsDue(state.Period, now))
+            {
+                outcomes.Add(await CloseAsync(state.Period, force: false, ct));
+            }
+        }
+
+        return outcomes;
+    }
+
+    public async Task<CloseOutcome> CloseAsync(PeriodKey period, bool force, CancellationToken ct)
+    {
+        var now = clock.GetCurrentInstant();
+        if (now < calendar.EndOf(period))
+        {
+            return new CloseOutcome(period, CloseResult.StillRunning, 0, $"{period} runs until {calendar.EndOf(period)}.");
+        }
+
+        var due = calendar.IsDue(period, now);
+        if (!due && !force)
+        {
+            return new CloseOutcome(period, CloseResult.NotDue, 0, $"{period} is in its grace period until {calendar.DueAt(period)}; add ?force=true to close it now.");
+        }
+
+        var state = await periods.GetOrCreateAsync(period, ct);
+        if (state.Status == PeriodStatus.Closed)
+        {
+            // Closing again is how an operator retries blocked statements once the missing rate or contract exists.
+            var blocked = await BlockedCreatorsAsync(period, ct);
+            await SendJobsAsync(period, blocked, ct);
+            return new CloseOutcome(period, CloseResult.AlreadyClosed, blocked.Count, $"{period} was already closed; statement jobs re-sent for {blocked.Count} blocked creators.");
+        }
+
+        if (state.Status == PeriodStatus.Open && !await periods.TryStartClosingAsync(state, now, forced: !due, ct))
+        {
+            LogRace(logger, period);
+        }
+
+        if (!due)
+        {
+            LogForced(logger, period);
+        }
+
+        var creators = await CreatorsToVisitAsync(period, ct);
+        await SendJobsAsync(period, creators, ct);
+        await periods.MarkClosedAsync(period, now, creators.Count, ct);
+        LogClosed(logger, period, creators.Count);
+        return new CloseOutcome(period, CloseResult.Closed, creators.Count);
+    }
+
+    private async Task SendJobsAsync(PeriodKey period, IReadOnlyList<string> creators, CancellationToken ct)
+    {
+        foreach (var batch in creators.Chunk(StatementJob.MaxCreators))
+        {
+            await jobs.SendAsync(new StatementJob(period, batch), TimeSpan.Zero, ct);
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> BlockedCreatorsAsync(PeriodKey period, CancellationToken ct) =>
+        (await statements.ListByPeriodAsync(period, ct)).Where(entry => !entry.IsIssued).Select(entry => entry.CreatorId).ToList();
+
+    private async Task<IReadOnlyList<string>> CreatorsToVisitAsync(PeriodKey period, CancellationToken ct)
+    {
+        var creators = new SortedSet<string>(await activity.CreatorsAsync(period, ownRecordsOnly: false, ct), StringComparer.Ordinal);
+        foreach (var previous in await statements.ListByPeriodAsync(period.Previous(), ct))
+        {
+            if (previous.CarriedForwardMinor != 0)
+            {
+                creators.Add(previous.CreatorId);
+            }
+        }
+
+        return creators.ToList();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Closed period {Period}: statement jobs sent for {Creators} creators")]
+    private static partial void LogClosed(ILogger logger, PeriodKey period, int creators);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Period {Period} closed by force, before its grace period ended")]
+    private static partial void LogForced(ILogger logger, PeriodKey period);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Period {Period} was moved to Closing by another closer; continuing (jobs are idempotent)")]
+    private static partial void LogRace(ILogger logger, PeriodKey period);
+}

@@ -1,0 +1,12 @@
+using Payouts.Domain.Statements;
+
+namespace Payouts.Application.Statements;
+
+/// <summary>What building one creator's statement did.</summary>
+public sealed record BuildOutcome(StatementId Id, BuildResult Result, StatementStatus? Status, IReadOnlyList<string> BlockedReasons)
+{
+    public static BuildOutcome Of(StatementId id, BuildResult result) => new(id, result, null, []);
+
+    /// <summary>Outbox deliveries the build made sure of, for an immediate dispatch.</summary>
+    public IReadOnlyList<string> Deliveries { get; init; } = [];
+}

@@ -1,0 +1,40 @@
+using NodaTime;
+using Payouts.Domain.Periods;
+using Payouts.Domain.Statements;
+
+namespace Payouts.Application.Statements;
+
+/// <summary>
+/// Where statements live: headers, lines, balances, blocked markers, the per-period index and the emitted markers.
+/// The commit and a blocked marker are fenced by the builder's lease: the adapter makes them one atomic write with it.
+/// </summary>
+public interface IStatementRepository
+{
+    Task<StatementHeader?> GetHeaderAsync(StatementId id, CancellationToken ct);
+
+    Task<bool> IsEmittedAsync(StatementId id, CancellationToken ct);
+
+    Task<CreatorBalance> GetBalanceAsync(string creatorId, CancellationToken ct);
+
+    /// <summary>The lines of one build attempt, create-only, under the attempt's own names.</summary>
+    Task WriteLinesAsync(Statement statement, string buildId, CancellationToken ct);
+
+    /// <summary>
+    /// Header + balance + settlement entries, fenced by <paramref name="lease"/>, all or nothing. Not committed: the
+    /// lease was lost, or a concurrent commit moved the balance or a settlement entry.
+    /// </summary>
+    Task<(bool Committed, bool LeaseLost)> TryCommitAsync(ICreatorLease lease, Statement statement, CreatorBalance balance, StatementInputSet inputs, string buildId, CancellationToken ct);
+
+    /// <summary>Why the statement could not be built, fenced by the lease; false when the lease was lost.</summary>
+    Task<bool> WriteBlockedAsync(ICreatorLease lease, PeriodKey period, IReadOnlyList<string> reasons, CancellationToken ct);
+
+    /// <summary>The per-period index row of an issued statement, the blocked markers gone. Idempotent.</summary>
+    Task IndexAsync(StatementHeader header, CancellationToken ct);
+
+    Task MarkEmittedAsync(StatementId id, Instant at, CancellationToken ct);
+
+    Task<IReadOnlyList<StatementHeader>> ListHeadersAsync(string creatorId, CancellationToken ct);
+
+    /// <summary>A period's issued statements and blocked creators (never both for one creator).</summary>
+    Task<IReadOnlyList<StatementIndexEntry>> ListByPeriodAsync(PeriodKey period, CancellationToken ct);
+}

@@ -1,0 +1,11 @@
+namespace Payouts.Application.Statements;
+
+/// <summary>
+/// A period's own stored records by where they were counted: by the period's own statements, by a later statement
+/// (as prior-period adjustments), or not yet. Once every statement of the period is issued, <see cref="NotYetCounted"/>
+/// is 0, and <c>Stored = CountedInThisPeriod + CountedLater + NotYetCounted</c> always.
+/// </summary>
+public sealed record RecordReconciliation(long Stored, long CountedInThisPeriod, long CountedLater)
+{
+    public long NotYetCounted => Stored - CountedInThisPeriod - CountedLater;
+}

@@ -1,0 +1,40 @@
+using NodaTime;
+using Payouts.Application.Outbox;
+
+namespace Payouts.Application.Statements;
+
+/// <summary>
+/// Emitting a committed statement, apart from issuing it: the per-period index row, one outbox delivery for the
+/// payment system's queue and one for the agency's webhook (deterministic ids, insert-if-absent), then the emitted
+/// marker. Every step is idempotent, so a crash between any two is finished by whichever retry comes next; what leaves
+/// Payouts leaves from the outbox only.
+/// </summary>
+public sealed class StatementEmitter(IStatementRepository statements, IStatementDocuments documents, IReferenceData reference, IOutboxStore outbox, IBuildProbe probe, IClock clock)
+{
+    /// <summary>Emits; returns the delivery ids it made sure of (for an immediate dispatch).</summary>
+    public async Task<IReadOnlyList<string>> EmitAsync(StatementHeader header, CancellationToken ct)
+    {
+        await statements.IndexAsync(header, ct);
+        await probe.AtAsync(BuildStep.Indexed, header.Id, ct);
+        var subject = header.Id.ToString();
+        var deliveries = new List<string>();
+
+        var queueId = OutboxDelivery.IdOf(PayoutStatementMessage.IssuedEvent, subject, PayoutStatementMessage.Queue);
+        var queueBody = PayoutStatementMessage.Create(header, format => documents.UriOf(header, format), queueId);
+        await outbox.AddAsync(new OutboxDelivery(queueId, OutboxChannel.Queue, PayoutStatementMessage.IssuedEvent, subject, PayoutStatementMessage.Queue, null, queueBody), clock.GetCurrentInstant(), ct);
+        deliveries.Add(queueId);
+
+        if (header.AgencyId is { } agencyId && await reference.AgencyWebhookAsync(agencyId, ct) is { } url)
+        {
+            var webhookId = OutboxDelivery.IdOf(PayoutStatementMessage.IssuedEvent, subject, agencyId);
+            var body = PayoutStatementMessage.Create(header, format => documents.UriOf(header, format), webhookId);
+            await outbox.AddAsync(new OutboxDelivery(webhookId, OutboxChannel.Webhook, PayoutStatementMessage.IssuedEvent, subject, agencyId, url.ToString(), body), clock.GetCurrentInstant(), ct);
+            deliveries.Add(webhookId);
+        }
+
+        await probe.AtAsync(BuildStep.OutboxWritten, header.Id, ct);
+        await statements.MarkEmittedAsync(header.Id, clock.GetCurrentInstant(), ct);
+        await probe.AtAsync(BuildStep.Emitted, header.Id, ct);
+        return deliveries;
+    }
+}

@@ -1,0 +1,32 @@
+using Payouts.Domain.Monetary;
+using Payouts.Domain.Periods;
+using Payouts.Domain.Statements;
+
+namespace Payouts.Application.Statements;
+
+/// <summary>
+/// An issued statement as stored: identity, status, money totals in minor units, where its documents are and which
+/// rows of which record partitions it counted. Written once, in the commit transaction; never updated.
+/// </summary>
+public sealed record StatementHeader(
+    StatementId Id,
+    StatementStatus Status,
+    Currency Currency,
+    string? AgencyId,
+    string? ContractVersion,
+    string Zone,
+    string ContentHash,
+    NodaTime.Instant? IssuedAt,
+    StatementHeaderTotals Totals,
+    int LineCount,
+    int RecordCount,
+    string BuildId,
+    string BlobPrefix,
+    IReadOnlyList<string> Settled)
+{
+    public string CreatorId => Id.CreatorId;
+
+    public PeriodKey Period => Id.Period;
+
+    public Money Amount(long minorUnits) => new(minorUnits, Currency);
+}

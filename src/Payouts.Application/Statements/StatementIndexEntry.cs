@@ -1,0 +1,21 @@
+using Payouts.Domain.Periods;
+
+namespace Payouts.Application.Statements;
+
+/// <summary>
+/// One row of a period's statement index: an issued statement (with its payable) or a blocked creator (with why).
+/// </summary>
+public sealed record StatementIndexEntry(
+    PeriodKey Period,
+    string CreatorId,
+    string Status,
+    string? StatementId,
+    string? Currency,
+    long NetMinor,
+    long PayableMinor,
+    long CarriedForwardMinor,
+    int RecordCount,
+    IReadOnlyList<string> BlockedReasons)
+{
+    public bool IsIssued => StatementId is not null;
+}

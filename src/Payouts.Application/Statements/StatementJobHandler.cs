@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Logging;
+using Payouts.Application.Outbox;
+using Payouts.Application.Periods;
+using Payouts.Domain.Periods;
+
+namespace Payouts.Application.Statements;
+
+/// <summary>
+/// One statement-jobs message: build each creator's statement, side by side (each under its own lease), at most
+/// <c>Payouts:StatementBuildConcurrency</c> at once per instance however many jobs the host runs together. A job for a
+/// period whose close has not started is refused (logged; nothing written). Creators another builder holds are
+/// re-queued as a job of their own, delayed, and the message completes: a valid job never ends in the poison queue
+/// because of a lease. What the builds emitted is dispatched at once (the outbox timer catches anything missed).
+/// </summary>
+public sealed partial class StatementJobHandler(
+    StatementBuilder builder,
+    IPeriodRepository periods,
+    OutboxDispatcher dispatcher,
+    IStatementJobQueue jobs,
+    StatementJobOptions options,
+    ILogger<StatementJobHandler> logger)
+    : IDisposable
+{
+    private readonly SemaphoreSlim _builds = new(options.BuildConcurrency);
+
+    public async Task HandleAsync(string message, CancellationToken ct)
+    {
+        var job = StatementJob.TryParse(message) ?? throw new InvalidDataException($"Not a statement job: {Truncate(message)}");
+        if (!await periods.IsClosingOrClosedAsync(job.Period, ct))
+        {
+            LogRefused(logger, job.Period, job.CreatorIds.Count);
+            return;
+        }
+
+        var outcomes = await Task.WhenAll(job.CreatorIds.Select(creatorId => BuildAsync(creatorId, job.Period, ct)));
+        var retry = outcomes.Where(o => o.Result is BuildResult.Busy or BuildResult.LeaseLost).Select(o => o.Id.CreatorId).ToList();
+        if (retry.Count > 0)
+        {
+            var delay = options.BusyRetryDelay;
+            await jobs.SendAsync(new StatementJob(job.Period, retry), delay, ct);
+            LogRequeued(logger, job.Period, retry.Count, delay);
+        }
+
+        await dispatcher.DispatchAsync(outcomes.SelectMany(o => o.Deliveries), ct);
+    }
+
+    public void Dispose() => _builds.Dispose();
+
+    private async Task<BuildOutcome> BuildAsync(string creatorId, PeriodKey period, CancellationToken ct)
+    {
+        await _builds.WaitAsync(ct);
+        try
+        {
+            return await builder.BuildAsync(creatorId, period, ct);
+        }
+        finally
+        {
+            _builds.Release();
+        }
+    }
+
+    private static string Truncate(string text) => text.Length > 200 ? text[..200] + "…" : text;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Statement job for {Period} refused: the period's close has not started ({Creators} creators); nothing built")]
+    private static partial void LogRefused(ILogger logger, PeriodKey period, int creators);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Statement job for {Period}: {Creators} creators held by another builder, re-queued in {Delay}")]
+    private static partial void LogRequeued(ILogger logger, PeriodKey period, int creators, TimeSpan delay);
+}

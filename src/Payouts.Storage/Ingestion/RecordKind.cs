@@ -1,8 +1,0 @@
-namespace Payouts.Storage.Ingestion;
-
-/// <summary>The two record families partners send; each has its own table and id space.</summary>
-public enum RecordKind
-{
-    Gift,
-    Deal,
-}

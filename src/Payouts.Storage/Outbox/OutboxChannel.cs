@@ -1,8 +1,0 @@
-namespace Payouts.Storage.Outbox;
-
-/// <summary>Where a delivery goes: the payment system's queue, or an agency's webhook endpoint.</summary>
-public enum OutboxChannel
-{
-    Queue,
-    Webhook,
-}

@@ -1,6 +1,0 @@
-using Payouts.Domain.Periods;
-
-namespace Payouts.Storage.Periods;
-
-/// <summary>What asking to close a period did.</summary>
-public sealed record CloseOutcome(PeriodKey Period, CloseResult Result, int Creators, string? Detail = null);

@@ -1,9 +1,0 @@
-namespace Payouts.Storage.Periods;
-
-/// <summary>Open → Closing (statement jobs being sent) → Closed (every job sent; statements follow asynchronously).</summary>
-public enum PeriodStatus
-{
-    Open,
-    Closing,
-    Closed,
-}

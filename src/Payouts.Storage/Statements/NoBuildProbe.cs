@@ -1,9 +1,0 @@
-using Payouts.Domain.Statements;
-
-namespace Payouts.Storage.Statements;
-
-/// <summary>The production probe: does nothing.</summary>
-public sealed class NoBuildProbe : IBuildProbe
-{
-    public ValueTask AtAsync(BuildStep step, StatementId id, CancellationToken ct) => ValueTask.CompletedTask;
-}
