@@ -91,6 +91,8 @@ public static class PayoutsStorageServiceCollectionExtensions
         services.AddSingleton<StatementBuilder>();
         services.AddSingleton<StatementJobHandler>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<IRecordAdmission<GiftRecord>, RefundAdmission>();
+        services.AddSingleton<IRecordAdmission<DealRecord>, NoAdmission<DealRecord>>();
         AddRecordFamily<GiftRecord, GiftMapping>(services, RecordKind.Gift, GiftRecordReader.Read);
         AddRecordFamily<DealRecord, DealMapping>(services, RecordKind.Deal, DealRecordReader.Read);
         return services;

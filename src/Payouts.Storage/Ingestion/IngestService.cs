@@ -27,6 +27,7 @@ public sealed partial class IngestService<TRecord>
     private readonly RecordIdIndex _ids;
     private readonly ActivityIndex _activity;
     private readonly Settlement.SettlementLedger _settlements;
+    private readonly IRecordAdmission<TRecord> _admission;
     private readonly PeriodStore _periods;
     private readonly PeriodCalendar _calendar;
     private readonly IClock _clock;
@@ -38,6 +39,7 @@ public sealed partial class IngestService<TRecord>
         IRecordMapping<TRecord> mapping,
         ActivityIndex activity,
         Settlement.SettlementLedger settlements,
+        IRecordAdmission<TRecord> admission,
         PeriodStore periods,
         PeriodCalendar calendar,
         IClock clock,
@@ -49,6 +51,7 @@ public sealed partial class IngestService<TRecord>
         _ids = new RecordIdIndex(tables.GetTableClient(TableNames.RecordIds));
         _activity = activity;
         _settlements = settlements;
+        _admission = admission;
         _periods = periods;
         _calendar = calendar;
         _clock = clock;
@@ -84,6 +87,9 @@ public sealed partial class IngestService<TRecord>
             }
         }
 
+        await AdmitAsync(toWrite, resent, outcomes, ct);
+        toWrite.RemoveAll(c => outcomes[c.Index] is not null);
+        resent.RemoveAll(c => outcomes[c.Index] is not null);
         var stored = toWrite.Concat(resent).ToList();
         // Every period a mark names gets its row, so the close timer, which walks the Periods table, closes it.
         await _periods.EnsureExistsAsync(stored.Select(c => c.Info.Period).Distinct().SelectMany(p => _activity.PeriodsToMark(p, now)), ct);
@@ -95,6 +101,26 @@ public sealed partial class IngestService<TRecord>
         var result = new IngestBatchResult(outcomes);
         Report(partnerId, source, result, Stopwatch.GetElapsedTime(started));
         return result;
+    }
+
+    /// <summary>Rules against stored data (refunds); a refused new record's id claim is withdrawn.</summary>
+    private async Task AdmitAsync(List<Candidate> toWrite, List<Candidate> resent, RecordOutcome[] outcomes, CancellationToken ct)
+    {
+        var all = toWrite.Concat(resent).ToList();
+        var verdicts = await _admission.AdmitAsync(all.Select(c => c.Record).ToList(), all.Select(c => c.Record).ToList(), ct);
+        for (var k = 0; k < all.Count; k++)
+        {
+            if (verdicts[k] is { } errors)
+            {
+                var candidate = all[k];
+                if (k < toWrite.Count)
+                {
+                    await _ids.WithdrawAsync(candidate.IndexEntry, ct);
+                }
+
+                outcomes[candidate.Index] = new RecordOutcome(candidate.Index, candidate.RecordId, RecordStatus.Rejected, errors.ToDictionary());
+            }
+        }
     }
 
     private List<Candidate> Candidates(IReadOnlyList<RecordReadResult<TRecord>> reads, RecordOutcome[] outcomes, Instant now, IngestSource source)
@@ -129,7 +155,7 @@ public sealed partial class IngestService<TRecord>
                 now,
                 source);
             var indexEntry = RecordIdIndex.Entry(_mapping.Kind, _mapping.PartnerId(record), recordId, fingerprint, info.PartitionKey);
-            candidates.Add(new Candidate(i, recordId, _mapping.CreatorId(record), info, indexEntry, _mapping.ToEntity(record, info)));
+            candidates.Add(new Candidate(i, recordId, _mapping.CreatorId(record), info, indexEntry, _mapping.ToEntity(record, info), record));
         }
 
         return candidates;
@@ -173,5 +199,5 @@ public sealed partial class IngestService<TRecord>
     [LoggerMessage(Level = LogLevel.Warning, Message = "Repaired {Kind} record {RecordId}: its id was claimed by an earlier attempt that did not finish writing it")]
     private static partial void LogRepaired(ILogger logger, RecordKind kind, string recordId);
 
-    private sealed record Candidate(int Index, string RecordId, string CreatorId, StoredRecordInfo Info, TableEntity IndexEntry, TableEntity Row);
+    private sealed record Candidate(int Index, string RecordId, string CreatorId, StoredRecordInfo Info, TableEntity IndexEntry, TableEntity Row, TRecord Record);
 }

@@ -39,6 +39,10 @@ internal sealed class RecordIdIndex(TableClient table)
         return existing;
     }
 
+    /// <summary>Takes back a claim this request made for a record it then refused: the id is free again, as if never sent.</summary>
+    public async Task WithdrawAsync(TableEntity entry, CancellationToken ct) =>
+        await table.DeleteEntityAsync(entry.PartitionKey, entry.RowKey, Azure.ETag.All, ct);
+
     /// <summary>The claim of one record, or null when that record id was never accepted.</summary>
     public async Task<TableEntity?> FindAsync(RecordKind kind, string partnerId, string recordId, CancellationToken ct)
     {
