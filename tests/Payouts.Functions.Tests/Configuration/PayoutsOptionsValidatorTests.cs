@@ -46,7 +46,7 @@ public sealed class PayoutsOptionsValidatorTests
     public void Validate_WebhookTargetsAreCheckedLikePartners()
     {
         var options = new PayoutsOptions { SenderHashKey = HashKey };
-        options.Webhooks["nova"] = new PartnerOptions { Secrets = ["too-short"] };
+        options.Webhooks["nova"] = new WebhookTargetOptions { Secrets = ["too-short"] };
 
         var result = new PayoutsOptionsValidator().Validate(null, options);
 
