@@ -68,6 +68,9 @@ param statementBuildConcurrency int = 8
 @description('Optional. Comma-separated partner ids that send signed HTTP records (azd: `PAYOUTS_PARTNER_IDS`); each needs Key Vault secrets `partner-<id>-secret-0` and `-1`. Letters and digits only.')
 param partnerIds string = ''
 
+@description('Optional. Partner scopes as app settings, e.g. `{ "Payouts__Partners__nova__RecordTypes__0": "bonuses", "Payouts__Partners__nova__AllowAgencyCommissionRate": "false" }`; set it in main.parameters.json (docs/operations.md, "Partner scope"). Without it every partner may send everything.')
+param partnerScopeSettings object = {}
+
 @description('Optional. Comma-separated agency ids that receive signed webhooks (azd: `PAYOUTS_WEBHOOK_TARGET_IDS`); each needs Key Vault secrets `webhook-<id>-secret-0` and `-1`. Letters and digits only.')
 param webhookTargetIds string = ''
 
@@ -236,6 +239,7 @@ module functionApp 'modules/functionapp.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     partnerIds: partners
     webhookTargetIds: webhookTargets
+    partnerScopeSettings: partnerScopeSettings
     appSettings: {
       Payouts__Periods__Kind: periodKind
       Payouts__Periods__TimeZone: periodTimeZone

@@ -62,6 +62,9 @@ param webhookTargetIds string[] = []
 @description('Optional. Further plain app settings (period calendar, schedules). Must not hold secrets: secrets come from Key Vault.')
 param appSettings object = {}
 
+@description('Optional. Partner scopes as app settings, e.g. `{ "Payouts__Partners__nova__RecordTypes__0": "bonuses" }` (docs/operations.md, "Partner scope"). Only `Payouts__Partners__*` names other than secrets are kept, and they override nothing else.')
+param partnerScopeSettings object = {}
+
 // Identity-based storage connections, in the shape the Functions host and Payouts' StorageEndpoints read.
 // `AzureWebJobsStorage` serves the host (queue triggers, timers' schedule monitor, keys); `PayoutsStorage` is the
 // app's data connection (Payouts__StorageConnection names it). Both point at the same account today: queue triggers
@@ -92,6 +95,14 @@ var telemetrySettings = {
 var secretSettings = {
   Payouts__SenderHashKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=sender-hash-key)'
 }
+
+// Partner scopes: only scope names survive, and they come first in the union below, so they can neither set a secret
+// nor replace any other setting.
+var scopeSettings = toObject(
+  filter(items(partnerScopeSettings), s => startsWith(s.key, 'Payouts__Partners__') && !contains(s.key, '__Secrets__')),
+  s => s.key,
+  s => string(s.value)
+)
 
 var partnerSecretSettings = reduce(
   partnerIds,
@@ -173,7 +184,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   // FUNCTIONS_EXTENSION_VERSION here, and no WEBSITE_RUN_FROM_PACKAGE.
   resource settings 'config' = {
     name: 'appsettings'
-    properties: union(storageSettings, telemetrySettings, secretSettings, partnerSecretSettings, webhookSecretSettings, appSettings)
+    properties: union(scopeSettings, storageSettings, telemetrySettings, secretSettings, partnerSecretSettings, webhookSecretSettings, appSettings)
   }
 
   // Deployment goes through Entra ID (azd, az functionapp deploy); the basic-auth publishing endpoints stay off.

@@ -86,6 +86,18 @@ public sealed class AppSettingsTests(RenderedInfra infra)
         Assert.All(secrets, s => Assert.StartsWith($"[format('{KeyVaultReference}", s.Value, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void PartnerScopeSettings_KeepOnlyNonSecretPartnerSettingsAndOverrideNothing()
+    {
+        var config = infra.FunctionApp.ResourcesOfType("Microsoft.Web/sites/config").Single(c => ((string?)c["name"])!.Contains("'appsettings'", StringComparison.Ordinal));
+        var scope = Assert.Single(infra.DynamicSettings, d => d.Contains("parameters('partnerScopeSettings')", StringComparison.Ordinal));
+
+        Assert.Equal("[parameters('partnerScopeSettings')]", infra.MainParameter("functionapp", "partnerScopeSettings"));
+        Assert.Contains($"startsWith(lambdaVariables('s').key, '{PayoutsOptions.Section}__{nameof(PayoutsOptions.Partners)}__')", scope, StringComparison.Ordinal);
+        Assert.Contains($"not(contains(lambdaVariables('s').key, '__{nameof(PartnerOptions.Secrets)}__'))", scope, StringComparison.Ordinal);
+        Assert.StartsWith("[union(variables('scopeSettings'), ", (string?)config["properties"], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(nameof(PayoutsOptions.Partners), "partner", 0)]
     [InlineData(nameof(PayoutsOptions.Partners), "partner", 1)]
@@ -104,8 +116,11 @@ public sealed class AppSettingsTests(RenderedInfra infra)
     [Fact]
     public void DynamicSettings_SetNothingButKeyVaultReferences()
     {
-        Assert.NotEmpty(infra.DynamicSettings);
-        Assert.All(infra.DynamicSettings, d =>
+        // Partner scopes are the one plain per-id part: operator values, never secrets (checked on their own above).
+        var secretBuilders = infra.DynamicSettings.Where(d => !d.Contains("parameters('partnerScopeSettings')", StringComparison.Ordinal)).ToList();
+        Assert.Equal(infra.DynamicSettings.Count - 1, secretBuilders.Count);
+        Assert.NotEmpty(secretBuilders);
+        Assert.All(secretBuilders, d =>
         {
             // Every value built in the expression is a format() of a Key Vault reference.
             var values = d.Split("format('", StringSplitOptions.None).Skip(1).Where(f => !f.StartsWith(PayoutsOptions.Section, StringComparison.Ordinal)).ToList();

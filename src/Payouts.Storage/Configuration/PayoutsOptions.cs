@@ -21,11 +21,14 @@ public sealed class PayoutsOptions
     [Range(typeof(TimeSpan), "00:00:30", "01:00:00")]
     public TimeSpan SignatureTolerance { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Partners by id, each with up to two active HMAC secrets (old and new during a rotation).</summary>
+    /// <summary>
+    /// Partners by id, each with up to two active HMAC secrets (old and new during a rotation) and its scope (which
+    /// record types, commission overrides, creators and agencies it may report; all allowed by default).
+    /// </summary>
     public Dictionary<string, PartnerOptions> Partners { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Webhook signing secrets per agency id; each active secret adds a v1 signature (two during a rotation).</summary>
-    public Dictionary<string, PartnerOptions> Webhooks { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, WebhookTargetOptions> Webhooks { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>How long a statement builder holds a creator; a builder that crashed blocks the creator this long.</summary>
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Payouts.Domain.Records.Scope;
 using Payouts.Domain.Records.Validation;
 
 namespace Payouts.Storage.Configuration;
 
-/// <summary>Checks what attributes cannot: a known zone, a usable hashing key, partner ids and secrets.</summary>
+/// <summary>Checks what attributes cannot: a known zone, a usable hashing key, partner ids, secrets and scopes.</summary>
 public sealed class PayoutsOptionsValidator : IValidateOptions<PayoutsOptions>
 {
     public const int MinimumSecretLength = 32;
@@ -22,8 +23,13 @@ public sealed class PayoutsOptionsValidator : IValidateOptions<PayoutsOptions>
             failures.Add("Payouts:SenderHashKey must be base64 of at least 32 bytes.");
         }
 
-        ValidateSecrets("Partner", options.Partners, failures);
-        ValidateSecrets("Webhook target", options.Webhooks, failures);
+        ValidateSecrets("Partner", options.Partners.Select(p => (p.Key, p.Value.ActiveSecrets)), failures);
+        ValidateSecrets("Webhook target", options.Webhooks.Select(w => (w.Key, w.Value.ActiveSecrets)), failures);
+        foreach (var (id, partner) in options.Partners)
+        {
+            ValidateScope(id, partner, failures);
+        }
+
         if (options.SenderHashKey.StartsWith(PartnerOptions.UnresolvedKeyVaultReference, StringComparison.Ordinal))
         {
             failures.Add("Payouts:SenderHashKey is an unresolved Key Vault reference: check the app's managed identity can read the vault.");
@@ -32,19 +38,36 @@ public sealed class PayoutsOptionsValidator : IValidateOptions<PayoutsOptions>
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static void ValidateSecrets(string what, Dictionary<string, PartnerOptions> owners, List<string> failures)
+    private static void ValidateSecrets(string what, IEnumerable<(string Id, IReadOnlyList<string> Active)> owners, List<string> failures)
     {
-        foreach (var (id, owner) in owners)
+        foreach (var (id, active) in owners)
         {
             if (!TextRules.IsIdentifier(id))
             {
                 failures.Add($"{what} id '{id}' may only contain {TextRules.IdentifierAlphabet}.");
             }
 
-            var active = owner.ActiveSecrets;
             if (active.Count is 0 or > 2 || active.Any(s => s.Length < MinimumSecretLength))
             {
                 failures.Add($"{what} '{id}' needs one or two secrets of at least {MinimumSecretLength} characters (an unresolved Key Vault reference does not count).");
+            }
+        }
+    }
+
+    /// <summary>A scope that names an unknown record type or an id no record could carry is a typo, not a restriction.</summary>
+    private static void ValidateScope(string id, PartnerOptions partner, List<string> failures)
+    {
+        if (!PartnerRecordTypeNames.TryParse(partner.RecordTypes, out _, out var unknown))
+        {
+            failures.Add($"Payouts:Partners:{id}:RecordTypes names {string.Join(", ", unknown.Select(u => $"'{u}'"))}; the record types are {string.Join(", ", PartnerRecordTypeNames.Known)}.");
+        }
+
+        foreach (var (list, ids) in new[] { (nameof(PartnerOptions.Creators), partner.Creators), (nameof(PartnerOptions.Agencies), partner.Agencies) })
+        {
+            var bad = ids.Where(i => !TextRules.IsIdentifier(i)).ToList();
+            if (bad.Count > 0)
+            {
+                failures.Add($"Payouts:Partners:{id}:{list} has ids that are not 1–{TextRules.MaxIdentifierLength} characters of {TextRules.IdentifierAlphabet}: {string.Join(", ", bad.Select(b => $"'{b}'"))}.");
             }
         }
     }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Payouts.Domain.Periods;
 using Payouts.Domain.Records;
+using Payouts.Domain.Records.Scope;
 using Payouts.Domain.Records.Validation;
 using Payouts.Storage.Connections;
 using Payouts.Storage.Ingestion;
@@ -93,20 +94,34 @@ public static class PayoutsStorageServiceCollectionExtensions
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<IRecordAdmission<GiftRecord>, RefundAdmission>();
         services.AddSingleton<IRecordAdmission<DealRecord>, NoAdmission<DealRecord>>();
-        AddRecordFamily<GiftRecord, GiftMapping>(services, RecordKind.Gift, GiftRecordReader.Read);
-        AddRecordFamily<DealRecord, DealMapping>(services, RecordKind.Deal, DealRecordReader.Read);
+        services.AddSingleton<CreatorContractCache>();
+        AddRecordFamily<GiftRecord, GiftMapping>(services, RecordKind.Gift, GiftRecordReader.Read, (scope, gift, errors) => scope.Check(gift, errors));
+        AddRecordFamily<DealRecord, DealMapping>(services, RecordKind.Deal, DealRecordReader.Read, (scope, deal, errors) => scope.Check(deal, errors));
         return services;
     }
 
     private static void AddRecordFamily<TRecord, TMapping>(
-        IServiceCollection services, RecordKind kind, Func<System.Text.Json.JsonElement, RecordReadContext, RecordReadResult<TRecord>> read)
+        IServiceCollection services,
+        RecordKind kind,
+        Func<System.Text.Json.JsonElement, RecordReadContext, RecordReadResult<TRecord>> read,
+        Action<PartnerScope, TRecord, FieldErrors> checkScope)
         where TRecord : class
         where TMapping : class, IRecordMapping<TRecord>
     {
         services.AddSingleton<IRecordMapping<TRecord>, TMapping>();
         services.AddSingleton<IngestService<TRecord>>();
+        services.AddSingleton(sp => new PartnerScopeCheck<TRecord>(
+            sp.GetRequiredService<IOptionsMonitor<PayoutsOptions>>(),
+            sp.GetRequiredService<CreatorContractCache>(),
+            sp.GetRequiredService<IRecordMapping<TRecord>>(),
+            sp.GetRequiredService<PeriodCalendar>(),
+            checkScope));
         services.AddSingleton(sp => new RecordBatchIngestion<TRecord>(
-            sp.GetRequiredService<IngestService<TRecord>>(), read, sp.GetRequiredService<SenderIdHasher>(), sp.GetRequiredService<IClock>()));
+            sp.GetRequiredService<IngestService<TRecord>>(),
+            read,
+            sp.GetRequiredService<PartnerScopeCheck<TRecord>>(),
+            sp.GetRequiredService<SenderIdHasher>(),
+            sp.GetRequiredService<IClock>()));
         services.AddSingleton(sp => new QueueIngestHandler<TRecord>(
             sp.GetRequiredService<RecordBatchIngestion<TRecord>>(),
             sp.GetRequiredService<IngestRejectedStore>(),

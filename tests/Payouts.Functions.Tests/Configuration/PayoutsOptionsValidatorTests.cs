@@ -1,3 +1,7 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Payouts.Domain.Records.Scope;
 using Payouts.Storage.Configuration;
 
 namespace Payouts.Functions.Tests.Configuration;
@@ -46,7 +50,7 @@ public sealed class PayoutsOptionsValidatorTests
     public void Validate_WebhookTargetsAreCheckedLikePartners()
     {
         var options = new PayoutsOptions { SenderHashKey = HashKey };
-        options.Webhooks["nova"] = new PartnerOptions { Secrets = ["too-short"] };
+        options.Webhooks["nova"] = new WebhookTargetOptions { Secrets = ["too-short"] };
 
         var result = new PayoutsOptionsValidator().Validate(null, options);
 
@@ -62,7 +66,98 @@ public sealed class PayoutsOptionsValidatorTests
         Assert.False(new PayoutsOptionsValidator().Validate(null, options).Succeeded);
     }
 
-    private static Microsoft.Extensions.Options.ValidateOptionsResult Validate(PartnerOptions partner)
+    [Fact]
+    public void Validate_UnknownRecordType_FailsNamingItAndTheKnownOnes()
+    {
+        var result = Validate(new PartnerOptions { Secrets = [Secret], RecordTypes = ["gifts", "refunds"] });
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("Payouts:Partners:tiklive:RecordTypes names 'refunds'", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("gifts, deals, bonuses", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_EmptyRecordTypeName_Fails() =>
+        Assert.False(Validate(new PartnerOptions { Secrets = [Secret], RecordTypes = [string.Empty] }).Succeeded);
+
+    [Fact]
+    public void Validate_KnownRecordTypesInAnyCase_Succeeds()
+    {
+        var partner = new PartnerOptions { Secrets = [Secret], RecordTypes = ["Gifts", "BONUSES"] };
+
+        Assert.True(Validate(partner).Succeeded);
+        Assert.Equal(PartnerRecordTypes.Gifts | PartnerRecordTypes.Bonuses, partner.ToScope().Types);
+    }
+
+    [Theory]
+    [InlineData(nameof(PartnerOptions.Creators), "creator/1")]
+    [InlineData(nameof(PartnerOptions.Agencies), "")]
+    public void Validate_IdNoRecordCouldCarry_FailsNamingTheList(string list, string id)
+    {
+        var partner = new PartnerOptions { Secrets = [Secret] };
+        (list == nameof(PartnerOptions.Creators) ? partner.Creators : partner.Agencies).Add(id);
+
+        var result = Validate(partner);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains($"Payouts:Partners:tiklive:{list}", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToScope_SecretsOnly_IsUnrestricted() =>
+        Assert.True(new PartnerOptions { Secrets = [Secret] }.ToScope().IsUnrestricted);
+
+    [Fact]
+    public void ToScope_UnknownNameBesideAKnownOne_AllowsOnlyTheKnownOne() =>
+        Assert.Equal(PartnerRecordTypes.Deals, new PartnerOptions { RecordTypes = ["deals", "giftz"] }.ToScope().Types);
+
+    [Fact]
+    public void Bind_ScopeSettings_ReachTheScope()
+    {
+        var options = Bind(new Dictionary<string, string?>
+        {
+            ["Payouts:Partners:p1:Secrets:0"] = Secret,
+            ["Payouts:Partners:p1:RecordTypes:0"] = "deals",
+            ["Payouts:Partners:p1:AllowAgencyCommissionRate"] = "false",
+            ["Payouts:Partners:p1:Creators:0"] = "c1",
+            ["Payouts:Partners:p1:Agencies:0"] = "a1",
+            ["Payouts:Partners:p2:Secrets:0"] = Secret,
+        }).Value;
+
+        var scoped = options.Partners["p1"].ToScope();
+        Assert.Equal(PartnerRecordTypes.Deals, scoped.Types);
+        Assert.False(scoped.MaySetAgencyCommissionRate);
+        Assert.Equal(["c1"], scoped.Creators!);
+        Assert.Equal(["a1"], scoped.Agencies!);
+        Assert.True(options.Partners["p2"].ToScope().IsUnrestricted);
+    }
+
+    [Fact]
+    public void Start_UnknownRecordType_IsRefusedByValidateOnStart()
+    {
+        var options = Bind(new Dictionary<string, string?>
+        {
+            ["Payouts:Partners:p1:Secrets:0"] = Secret,
+            ["Payouts:Partners:p1:RecordTypes:0"] = "gift",
+        });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => options.Value);
+        Assert.Contains("'gift'", failure.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The app's own registration (the one ValidateOnStart runs at start) over in-memory settings.</summary>
+    private static IOptions<PayoutsOptions> Bind(Dictionary<string, string?> settings)
+    {
+        settings["Payouts:SenderHashKey"] = HashKey;
+        settings["AzureWebJobsStorage"] = "UseDevelopmentStorage=true";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddPayoutsStorage(configuration);
+        return services.BuildServiceProvider().GetRequiredService<IOptions<PayoutsOptions>>();
+    }
+
+    private static ValidateOptionsResult Validate(PartnerOptions partner)
     {
         var options = new PayoutsOptions { SenderHashKey = HashKey };
         options.Partners["tiklive"] = partner;

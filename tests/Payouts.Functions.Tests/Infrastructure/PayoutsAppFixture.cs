@@ -21,6 +21,12 @@ public sealed class PayoutsAppFixture : IAsyncLifetime
     public const string PartnerRotatedSecret = "tiklive-secret-1111111111111111111111";
     public const string OtherPartner = "brandhub";
     public const string OtherPartnerSecret = "brandhub-secret-000000000000000000000";
+    /// <summary>A partner with a scope: gifts and bonuses but no brand deals, no commission overrides, two creators and one agency.</summary>
+    public const string ScopedPartner = "scoped";
+    public const string ScopedPartnerSecret = "scoped-secret-000000000000000000000000";
+    public const string ScopedCreator = "scoped-creator-1";
+    public const string ScopedOtherCreator = "scoped-creator-2";
+    public const string ScopedAgency = "scope-agency";
     public const string Agency = "nova";
     public const string WebhookSecret = "nova-webhook-secret-00000000000000000";
     public const string WebhookRotatedSecret = "nova-webhook-secret-11111111111111111";
@@ -52,6 +58,13 @@ public sealed class PayoutsAppFixture : IAsyncLifetime
             [$"Payouts:Partners:{Partner}:Secrets:0"] = PartnerSecret,
             [$"Payouts:Partners:{Partner}:Secrets:1"] = PartnerRotatedSecret,
             [$"Payouts:Partners:{OtherPartner}:Secrets:0"] = OtherPartnerSecret,
+            [$"Payouts:Partners:{ScopedPartner}:Secrets:0"] = ScopedPartnerSecret,
+            [$"Payouts:Partners:{ScopedPartner}:RecordTypes:0"] = "gifts",
+            [$"Payouts:Partners:{ScopedPartner}:RecordTypes:1"] = "bonuses",
+            [$"Payouts:Partners:{ScopedPartner}:AllowAgencyCommissionRate"] = "false",
+            [$"Payouts:Partners:{ScopedPartner}:Creators:0"] = ScopedCreator,
+            [$"Payouts:Partners:{ScopedPartner}:Creators:1"] = ScopedOtherCreator,
+            [$"Payouts:Partners:{ScopedPartner}:Agencies:0"] = ScopedAgency,
             [$"Payouts:Webhooks:{Agency}:Secrets:0"] = WebhookSecret,
             [$"Payouts:Webhooks:{Agency}:Secrets:1"] = WebhookRotatedSecret,
             ["Payouts:BusyRetryDelay"] = "00:00:00.500",
