@@ -18,8 +18,10 @@ namespace Payouts.Functions.Tests.Admin;
 /// </summary>
 /// <remarks>
 /// Periods are global in the fixture and the rule looks at every period from the rate's start on, so these tests own
-/// the years 2050–2059 (no other test closes a period that late) and a region of their own for every rate they store.
-/// The test that expects a rate after the last closed period to be accepted uses the latest year, 2059.
+/// the years 2050–2059 (no other test closes a period that late); the test that expects a rate after the last closed
+/// period to be accepted uses the latest year, 2059. Rates they store are FR versions from 2050 on (other tests use
+/// FR's 2025 versions) or <c>usdPerDiamond</c> of a region of their own: a region with a <c>diamondsPerCoin</c> rate
+/// not yet in force would make the health check of other tests unhealthy.
 /// </remarks>
 [Collection(StatementsCollection.Name)]
 public sealed class ReferenceDataHistoryTests(PayoutsAppFixture app) : PipelineTestBase(app)
@@ -70,17 +72,11 @@ public sealed class ReferenceDataHistoryTests(PayoutsAppFixture app) : PipelineT
     public async Task PutRate_StartingInOrBeforeAClosedPeriod_Is409NamingThePeriod_NothingStored(string kind, string from)
     {
         SetClock("2050-03-10T12:00:00Z");
-        await PutWorldRatesAsync();
-        var region = Payloads.Unique("R");
-        var key = kind switch { "fx" => "USD/EUR", "usdPerCoinReference" => string.Empty, _ => region };
-        if (key == region)
-        {
-            Assert.Equal(200, (await PutRateVersionAsync(kind, key, "2050-01-01", "0.5", $"{region}-v1")).Status);
-        }
-
+        await PutWorldRatesAsync(); // the versions from 2025 that valued the period's records
+        var key = kind switch { "fx" => "USD/EUR", "usdPerCoinReference" => string.Empty, _ => "FR" };
         Assert.Equal(200, (await ClosePeriodAsync("2050-02")).Status);
 
-        var refused = await PutRateVersionAsync(kind, key, from, "0.7", $"{region}-v2");
+        var refused = await PutRateVersionAsync(kind, key, from, "0.7", Payloads.Unique("v2050"));
 
         Assert.Equal(409, refused.Status);
         Assert.Equal("application/problem+json", refused.ContentType);
@@ -95,12 +91,10 @@ public sealed class ReferenceDataHistoryTests(PayoutsAppFixture app) : PipelineT
     public async Task PutRate_Forced_IsStoredWithReasonWhoAndWhen_IssuedStatementAndDocumentsUnchanged()
     {
         var creator = Payloads.Unique("hist-forced");
-        var region = Payloads.Unique("R");
+        const string region = "FR";
         SetClock("2051-03-10T12:00:00Z");
         await PutWorldRatesAsync();
         await PutAgencyAsync(webhookUrl: null);
-        Assert.Equal(200, (await PutRateVersionAsync("diamondsPerCoin", region, "2051-01-01", "0.5", $"{region}-dpc-1")).Status);
-        Assert.Equal(200, (await PutRateVersionAsync("usdPerDiamond", region, "2051-01-01", "0.005", $"{region}-upd-1")).Status);
         await PutCreatorAsync(creator, region: region, minimumPayout: "0.00");
         await PostGiftsAsync(Payloads.Envelope(PayoutsAppFixture.Partner, Payloads.Gift("g", creator, 1000, 1, "2051-02-10T12:00:00Z")));
         Assert.Equal(200, (await ClosePeriodAsync("2051-02")).Status);
@@ -109,11 +103,11 @@ public sealed class ReferenceDataHistoryTests(PayoutsAppFixture app) : PipelineT
         Assert.Equal(184, (await HeaderAsync(creator, "2051-02"))!.GetInt64("NetMinor"));
         var issued = await SnapshotAsync(creator, "2051-02");
 
-        var unforced = await PutRateVersionAsync("diamondsPerCoin", region, "2051-02-01", "0.6", $"{region}-dpc-2");
-        var noReason = await PutRateVersionAsync("diamondsPerCoin", region, "2051-02-01", "0.6", $"{region}-dpc-2", force: true);
+        var unforced = await PutRateVersionAsync("diamondsPerCoin", region, "2051-02-01", "0.6", "dpc-fr-2051-02");
+        var noReason = await PutRateVersionAsync("diamondsPerCoin", region, "2051-02-01", "0.6", "dpc-fr-2051-02", force: true);
         var logger = new CapturingLogger<RatePublisher>();
         SetClock("2051-03-11T08:30:00Z");
-        var forced = await PutRateVersionAsync("diamondsPerCoin", region, "2051-02-01", "0.6", $"{region}-dpc-2", force: true,
+        var forced = await PutRateVersionAsync("diamondsPerCoin", region, "2051-02-01", "0.6", "dpc-fr-2051-02", force: true,
             reason: "Partner FR-2051-17: the February rate was published late", principal: "ops-principal-1", logger: logger);
 
         Assert.Equal(409, unforced.Status);
@@ -136,7 +130,7 @@ public sealed class ReferenceDataHistoryTests(PayoutsAppFixture app) : PipelineT
         Assert.DoesNotContain(log.Values.Values, v => v?.ToString() is { } text && (text.Contains("published late", StringComparison.Ordinal) || text == "ops-principal-1"));
 
         // The same forced version again is a resend: 200 without force, and the row is not touched.
-        Assert.Equal(200, (await PutRateVersionAsync("diamondsPerCoin", region, "2051-02-01", "0.6", $"{region}-dpc-2")).Status);
+        Assert.Equal(200, (await PutRateVersionAsync("diamondsPerCoin", region, "2051-02-01", "0.6", "dpc-fr-2051-02")).Status);
         Assert.Equal(row.ETag, (await RateRowAsync("diamondsPerCoin", region, "2051-02-01"))!.ETag);
 
         // Closing the period again re-sends nothing for an issued statement: header, lines and documents are as issued.
@@ -150,16 +144,16 @@ public sealed class ReferenceDataHistoryTests(PayoutsAppFixture app) : PipelineT
     {
         var region = Payloads.Unique("R");
         SetClock("2052-02-10T12:00:00Z");
-        Assert.Equal(200, (await PutRateVersionAsync("diamondsPerCoin", region, "2052-01-01", "0.5", $"{region}-v1")).Status);
+        Assert.Equal(200, (await PutRateVersionAsync("usdPerDiamond", region, "2052-01-01", "0.005", $"{region}-v1")).Status);
         // Forced because a later test's closed period (2053+) may already refuse it; the resend below must not need that.
-        Assert.Equal(200, (await PutRateVersionAsync("diamondsPerCoin", region, "2052-01-15", "0.55", $"{region}-v2", force: true, reason: "test setup")).Status);
+        Assert.Equal(200, (await PutRateVersionAsync("usdPerDiamond", region, "2052-01-15", "0.0055", $"{region}-v2", force: true, reason: "test setup")).Status);
         Assert.Equal(200, (await ClosePeriodAsync("2052-01")).Status);
-        var before = await RateRowAsync("diamondsPerCoin", region, "2052-01-15");
+        var before = await RateRowAsync("usdPerDiamond", region, "2052-01-15");
 
-        var again = await PutRateVersionAsync("diamondsPerCoin", region, "2052-01-15", "0.55", $"{region}-v2");
+        var again = await PutRateVersionAsync("usdPerDiamond", region, "2052-01-15", "0.0055", $"{region}-v2");
 
         Assert.Equal(200, again.Status);
-        Assert.Equal(before!.ETag, (await RateRowAsync("diamondsPerCoin", region, "2052-01-15"))!.ETag);
+        Assert.Equal(before!.ETag, (await RateRowAsync("usdPerDiamond", region, "2052-01-15"))!.ETag);
     }
 
     [Fact]
@@ -182,13 +176,13 @@ public sealed class ReferenceDataHistoryTests(PayoutsAppFixture app) : PipelineT
     {
         var region = Payloads.Unique("R");
         SetClock("2059-03-10T12:00:00Z");
-        Assert.Equal(200, (await PutRateVersionAsync("diamondsPerCoin", region, "2059-01-01", "0.5", $"{region}-v1")).Status);
+        Assert.Equal(200, (await PutRateVersionAsync("usdPerDiamond", region, "2059-01-01", "0.005", $"{region}-v1")).Status);
         Assert.Equal(200, (await ClosePeriodAsync("2059-02")).Status);
 
-        var accepted = await PutRateVersionAsync("diamondsPerCoin", region, "2059-03-01", "0.6", $"{region}-v2");
-        var stored = await RateRowAsync("diamondsPerCoin", region, "2059-03-01");
-        var otherValue = await PutRateVersionAsync("diamondsPerCoin", region, "2059-03-01", "0.65", $"{region}-v2");
-        var otherVersion = await PutRateVersionAsync("diamondsPerCoin", region, "2059-03-01", "0.6", $"{region}-v3");
+        var accepted = await PutRateVersionAsync("usdPerDiamond", region, "2059-03-01", "0.006", $"{region}-v2");
+        var stored = await RateRowAsync("usdPerDiamond", region, "2059-03-01");
+        var otherValue = await PutRateVersionAsync("usdPerDiamond", region, "2059-03-01", "0.0065", $"{region}-v2");
+        var otherVersion = await PutRateVersionAsync("usdPerDiamond", region, "2059-03-01", "0.006", $"{region}-v3");
 
         Assert.Equal(200, accepted.Status);
         Assert.Equal($"{region}-v2", accepted.Body.GetProperty("versionId").GetString());
@@ -197,9 +191,9 @@ public sealed class ReferenceDataHistoryTests(PayoutsAppFixture app) : PipelineT
         Assert.Equal(409, otherValue.Status);
         Assert.Equal("urn:payouts:problem:rate-version-exists", otherValue.Body.GetProperty("type").GetString());
         Assert.Equal(409, otherVersion.Status);
-        var after = await RateRowAsync("diamondsPerCoin", region, "2059-03-01");
+        var after = await RateRowAsync("usdPerDiamond", region, "2059-03-01");
         Assert.Equal(stored.ETag, after!.ETag);
-        Assert.Equal("0.6", after.GetString("Value"));
+        Assert.Equal("0.006", after.GetString("Value"));
     }
 
     private async Task<HttpCall.Response> PutContractAsync(string creatorId, string effectiveFrom, string minimumPayout)
