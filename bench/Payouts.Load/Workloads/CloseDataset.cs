@@ -63,7 +63,7 @@ internal static class CloseDataset
                 new CommissionRates(new Share(0.20m), new Share(0.15m), new Share(0.10m)),
                 Money.Round(50m, Currency.EUR),
                 Share.None);
-            await contracts.PutAsync(new Versioned<CreatorContract>($"{CreatorId(c)}-2026", new LocalDate(2026, 1, 1), contract), token);
+            await contracts.AddAsync(new Versioned<CreatorContract>($"{CreatorId(c)}-2026", new LocalDate(2026, 1, 1), contract), token);
         });
     }
 

@@ -10,9 +10,18 @@ using Payouts.Storage.Statements;
 
 namespace Payouts.Functions.Admin;
 
-/// <summary>Creators' contracts, rates and agencies: validated, then stored as new effective-dated versions.</summary>
-public sealed class ReferenceDataHandler(ContractStore contracts, RateStore rates, AgencyStore agencies, RateBookCache rateCache)
+/// <summary>
+/// Creators' contracts, rates and agencies: validated, then stored. Contracts and rates are history: each version is
+/// insert-only (the same version again is a 200 that changes nothing, other content for it a 409), and a rate that
+/// would apply inside an issued period needs <c>?force=true</c> and a <c>reason</c> (docs/operations.md).
+/// </summary>
+public sealed class ReferenceDataHandler(ContractStore contracts, RatePublisher rates, AgencyStore agencies, RateBookCache rateCache)
 {
+    /// <summary>Set by App Service authentication when it is on (clients cannot send it through); else only the key identifies the caller.</summary>
+    private const string PrincipalIdHeader = "X-MS-CLIENT-PRINCIPAL-ID";
+    private const string MasterKeyCaller = "master-key";
+    private const int MaxReasonLength = 500;
+
     public async Task<IActionResult> PutCreatorAsync(HttpRequest request, string creatorId, CancellationToken ct)
     {
         using var body = await AdminBody.ReadAsync(request, ct);
@@ -55,7 +64,14 @@ public sealed class ReferenceDataHandler(ContractStore contracts, RateStore rate
             creatorId, region!, currency!, agencyId, new CommissionRates(new Share(gifts!.Value), new Share(deals!.Value), new Share(bonuses!.Value)),
             Money.Round(minimum!.Value, currency!), new Share(withholding));
         var version = new Versioned<CreatorContract>($"{creatorId}@{from:yyyy-MM-dd}", from!.Value, contract);
-        await contracts.PutAsync(version, ct);
+        if (await contracts.AddAsync(version, ct) == VersionWrite.Conflict)
+        {
+            return new ProblemResult(
+                StatusCodes.Status409Conflict, "contract-version-exists", "Contract version exists.",
+                $"{creatorId} already has a contract version from {from:yyyy-MM-dd} with other terms. A stored version never changes: " +
+                "put the new terms with a new effectiveFrom, the day they start.");
+        }
+
         return BytesResult.Json(w =>
         {
             w.WriteStartObject();
@@ -84,6 +100,17 @@ public sealed class ReferenceDataHandler(ContractStore contracts, RateStore rate
         var from = body.Date("from");
         var value = body.Decimal("value", 0.000000001m, 1_000_000m);
         var versionId = body.Identifier("versionId");
+        var force = string.Equals(request.Query["force"], "true", StringComparison.OrdinalIgnoreCase);
+        var reason = force ? body.String("reason", required: false)?.Trim() : null;
+        if (force && string.IsNullOrEmpty(reason))
+        {
+            body.Errors.Add("reason", "is required with ?force=true: why the rate must apply inside an issued period");
+        }
+        else if (reason is { Length: > MaxReasonLength })
+        {
+            body.Errors.Add("reason", $"must be at most {MaxReasonLength} characters");
+        }
+
         if (kind == RateKind.Fx && (key.Split('/') is not [var a, var b] || !Currency.TryFromCode(a, out _) || !Currency.TryFromCode(b, out _)))
         {
             body.Errors.Add("key", "an FX pair such as USD/EUR");
@@ -99,12 +126,26 @@ public sealed class ReferenceDataHandler(ContractStore contracts, RateStore rate
         }
 
         var entry = new RateEntry(kind!.Value, kind == RateKind.UsdPerCoinReference ? string.Empty : key, from!.Value, value!.Value, versionId!);
-        if (!await rates.AddAsync(entry, ct))
+        var publication = await rates.PublishAsync(entry, force ? new RateForce(reason!, Caller(request)) : null, ct);
+        switch (publication.Outcome)
         {
-            return new ProblemResult(StatusCodes.Status409Conflict, "conflict", "Rate version exists.", "A rate starting that day already exists with another value: rates are never rewritten; publish a new version.");
+            case RatePublicationOutcome.VersionExists:
+                return new ProblemResult(
+                    StatusCodes.Status409Conflict, "rate-version-exists", "Rate version exists.",
+                    $"A {kind} rate{(entry.Key.Length == 0 ? string.Empty : $" for {entry.Key}")} starting {entry.From:yyyy-MM-dd} already exists with another value or version id. " +
+                    "Rates are never rewritten: publish a new version with a new effective date.");
+            case RatePublicationOutcome.InsideIssuedPeriod:
+                var periods = publication.IssuedPeriods;
+                return new ProblemResult(
+                    StatusCodes.Status409Conflict, "rate-inside-issued-period", "The rate starts inside an issued period.",
+                    $"A rate from {entry.From:yyyy-MM-dd} would apply to records of {Describe(periods)}, whose close has started: issued statements " +
+                    $"already valued them with the rates then in force, and they never change. Publish it from {periods[^1].End:yyyy-MM-dd} " +
+                    "(after the last issued period), or add ?force=true with a \"reason\" to store it for statements built from now on.");
+            case RatePublicationOutcome.Added or RatePublicationOutcome.AddedByForce:
+                rateCache.Invalidate();
+                break;
         }
 
-        rateCache.Invalidate();
         return BytesResult.Json(w =>
         {
             w.WriteStartObject();
@@ -147,4 +188,10 @@ public sealed class ReferenceDataHandler(ContractStore contracts, RateStore rate
             w.WriteEndObject();
         });
     }
+
+    private static string Caller(HttpRequest request) =>
+        request.Headers[PrincipalIdHeader].ToString() is { Length: > 0 } principal && TextRules.IsIdentifier(principal) ? principal : MasterKeyCaller;
+
+    private static string Describe(IReadOnlyList<Domain.Periods.PeriodKey> periods) =>
+        periods.Count == 1 ? $"period {periods[0]}" : $"periods {periods[0]} to {periods[^1]} ({periods.Count} periods)";
 }

@@ -65,6 +65,18 @@ public sealed class PeriodStore(TableServiceClient tables) : IPeriodRepository
     public Task<IReadOnlyList<PeriodState>> ListUnclosedAsync(CancellationToken ct) =>
         ListAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Status ne {nameof(PeriodStatus.Closed)}"), ct);
 
+    /// <summary>
+    /// Periods of <paramref name="first"/>'s kind, from it on, whose close has started (Closing or Closed), oldest
+    /// first: the ones whose statements are issued, or being issued, with the rates in force when they were built. One
+    /// query over the small Periods partition (a row per period that ever had a record).
+    /// </summary>
+    public async Task<IReadOnlyList<PeriodKey>> ListClosingOrClosedFromAsync(PeriodKey first, CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {first.ToString()} and Status ne {nameof(PeriodStatus.Open)}");
+        var started = await ListAsync(filter, ct);
+        return started.Select(p => p.Period).Where(p => p.Kind == first.Kind && p >= first).ToList();
+    }
+
     private async Task<IReadOnlyList<PeriodState>> ListAsync(string filter, CancellationToken ct)
     {
         var list = new List<PeriodState>();

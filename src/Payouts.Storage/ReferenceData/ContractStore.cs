@@ -10,14 +10,18 @@ namespace Payouts.Storage.ReferenceData;
 
 /// <summary>
 /// Creator contracts, effective-dated. PartitionKey = creatorId, RowKey = "contract|{from yyyy-MM-dd}". A statement uses
-/// the version in force on the last day of its period; issued statements keep the version id they used.
+/// the version in force on the last day of its period; issued statements keep the version id they used. A version is
+/// insert-only: new terms are a new version with a later start date, never an edit of a stored one.
 /// </summary>
 public sealed class ContractStore(TableServiceClient tables)
 {
     private readonly TableClient _table = tables.GetTableClient(TableNames.Creators);
 
-    /// <summary>Writes a contract version. The same start date replaces that version only while no statement used it (the caller checks).</summary>
-    public async Task PutAsync(Versioned<CreatorContract> version, CancellationToken ct)
+    /// <summary>
+    /// Adds a contract version, insert-only. <see cref="VersionWrite.Unchanged"/> when the creator already has a version
+    /// from that date with the same terms; <see cref="VersionWrite.Conflict"/> when its terms differ (it stays as it was).
+    /// </summary>
+    public async Task<VersionWrite> AddAsync(Versioned<CreatorContract> version, CancellationToken ct)
     {
         var c = version.Value;
         var row = new TableEntity(c.CreatorId, RowKey(version))
@@ -33,7 +37,13 @@ public sealed class ContractStore(TableServiceClient tables)
             ["MinimumPayoutMinor"] = c.MinimumPayout.MinorUnits,
             ["Withholding"] = Text(c.Withholding.Value),
         };
-        await _table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
+        var existing = await InsertOnlyWriter.AddAsync(_table, [row], expectExisting: false, ct);
+        return existing[0] switch
+        {
+            null => VersionWrite.Added,
+            { } there when ToVersion(there) == version => VersionWrite.Unchanged,
+            _ => VersionWrite.Conflict,
+        };
     }
 
     public async Task<IReadOnlyList<Versioned<CreatorContract>>> GetVersionsAsync(string creatorId, CancellationToken ct)
@@ -42,19 +52,24 @@ public sealed class ContractStore(TableServiceClient tables)
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {creatorId} and RowKey ge {"contract|"} and RowKey lt {"contract|~"}");
         await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
-            var currency = Currency.FromCode(row.GetString("PayoutCurrency"));
-            var contract = new CreatorContract(
-                row.PartitionKey,
-                row.GetString("Region"),
-                currency,
-                row.GetString("AgencyId"),
-                new CommissionRates(Share(row, "CommissionGifts"), Share(row, "CommissionDeals"), Share(row, "CommissionBonuses")),
-                new Money(row.GetInt64("MinimumPayoutMinor") ?? 0, currency),
-                Share(row, "Withholding"));
-            versions.Add(new Versioned<CreatorContract>(row.GetString("VersionId"), LocalDatePattern.Iso.Parse(row.GetString("From")).Value, contract));
+            versions.Add(ToVersion(row));
         }
 
         return versions;
+    }
+
+    private static Versioned<CreatorContract> ToVersion(TableEntity row)
+    {
+        var currency = Currency.FromCode(row.GetString("PayoutCurrency"));
+        var contract = new CreatorContract(
+            row.PartitionKey,
+            row.GetString("Region"),
+            currency,
+            row.GetString("AgencyId"),
+            new CommissionRates(Share(row, "CommissionGifts"), Share(row, "CommissionDeals"), Share(row, "CommissionBonuses")),
+            new Money(row.GetInt64("MinimumPayoutMinor") ?? 0, currency),
+            Share(row, "Withholding"));
+        return new Versioned<CreatorContract>(row.GetString("VersionId"), LocalDatePattern.Iso.Parse(row.GetString("From")).Value, contract);
     }
 
     private static string RowKey(Versioned<CreatorContract> version) => $"contract|{LocalDatePattern.Iso.Format(version.From)}";
