@@ -23,7 +23,7 @@ namespace Payouts.Functions.Tests.Admin;
 /// FR's 2025 versions) or <c>usdPerDiamond</c> of a region of their own: a region with a <c>diamondsPerCoin</c> rate
 /// not yet in force would make the health check of other tests unhealthy.
 /// </remarks>
-[Collection(StatementsCollection.Name)]
+[Collection(ReferenceHistoryCollection.Name)]
 public sealed class ReferenceDataHistoryTests(PayoutsAppFixture app) : PipelineTestBase(app)
 {
     private const string PrincipalIdHeader = "X-MS-CLIENT-PRINCIPAL-ID";

@@ -212,7 +212,7 @@ public sealed class PartnerScopeTests(PayoutsAppFixture app) : AppTestBase(app)
     {
         var eur = Currency.EUR;
         var contract = new CreatorContract(creatorId, "FR", eur, agencyId, new CommissionRates(new Share(0.1m), new Share(0.1m), new Share(0.1m)), new Money(0, eur), Share.None);
-        await App.Services.GetRequiredService<ContractStore>().PutAsync(new Versioned<CreatorContract>("v1", from ?? new LocalDate(2026, 1, 1), contract), CancellationToken.None);
+        await App.Services.GetRequiredService<ContractStore>().AddAsync(new Versioned<CreatorContract>("v1", from ?? new LocalDate(2026, 1, 1), contract), CancellationToken.None);
     }
 
     private async Task<QueueMessage> SendAndReceiveAsync(string queue, string text)
