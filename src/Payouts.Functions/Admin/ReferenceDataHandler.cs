@@ -17,10 +17,7 @@ namespace Payouts.Functions.Admin;
 /// </summary>
 public sealed class ReferenceDataHandler(ContractStore contracts, RatePublisher rates, AgencyStore agencies, RateBookCache rateCache)
 {
-    /// <summary>Set by App Service authentication when it is on (clients cannot send it through); else only the key identifies the caller.</summary>
-    private const string PrincipalIdHeader = "X-MS-CLIENT-PRINCIPAL-ID";
-    private const string MasterKeyCaller = "master-key";
-    private const int MaxReasonLength = 500;
+    private const int MaxReasonLength = AdminCaller.MaxReasonLength;
 
     public async Task<IActionResult> PutCreatorAsync(HttpRequest request, string creatorId, CancellationToken ct)
     {
@@ -126,7 +123,7 @@ public sealed class ReferenceDataHandler(ContractStore contracts, RatePublisher 
         }
 
         var entry = new RateEntry(kind!.Value, kind == RateKind.UsdPerCoinReference ? string.Empty : key, from!.Value, value!.Value, versionId!);
-        var publication = await rates.PublishAsync(entry, force ? new RateForce(reason!, Caller(request)) : null, ct);
+        var publication = await rates.PublishAsync(entry, force ? new RateForce(reason!, AdminCaller.Of(request)) : null, ct);
         switch (publication.Outcome)
         {
             case RatePublicationOutcome.VersionExists:
@@ -188,9 +185,6 @@ public sealed class ReferenceDataHandler(ContractStore contracts, RatePublisher 
             w.WriteEndObject();
         });
     }
-
-    private static string Caller(HttpRequest request) =>
-        request.Headers[PrincipalIdHeader].ToString() is { Length: > 0 } principal && TextRules.IsIdentifier(principal) ? principal : MasterKeyCaller;
 
     private static string Describe(IReadOnlyList<Domain.Periods.PeriodKey> periods) =>
         periods.Count == 1 ? $"period {periods[0]}" : $"periods {periods[0]} to {periods[^1]} ({periods.Count} periods)";

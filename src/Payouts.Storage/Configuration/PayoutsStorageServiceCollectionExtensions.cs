@@ -77,6 +77,7 @@ public static class PayoutsStorageServiceCollectionExtensions
             return new StatementJobOptions(options.StatementBuildConcurrency, options.BusyRetryDelay);
         });
         services.AddSingleton<Statements.PeriodReconciliation>();
+        services.AddSingleton<Corrections.RecordVoider>();
         services.AddSingleton<Outbox.OutboxStore>();
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<Outbox.OutboxStore>());
         services.AddSingleton<IOutboxTransport, Outbox.OutboxTransport>();

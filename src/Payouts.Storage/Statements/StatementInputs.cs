@@ -24,6 +24,9 @@ public sealed class StatementInputs(CreatorTables tables, SettlementLedger settl
     /// <summary>Record partitions one statement settles: its commit also holds the lease, header and balance (≤ 100 entities).</summary>
     public const int MaxPartitions = 90;
 
+    /// <summary>How a void shows on a statement line: the voided record's id with this suffix ('~' is not in any record id).</summary>
+    public const string VoidSuffix = "~void";
+
     private const int ReadParallelism = 8;
     private readonly RecordIdIndex _ids = new(tables.RecordIds);
     private readonly GiftMapping _giftMapping = new();
@@ -67,11 +70,11 @@ public sealed class StatementInputs(CreatorTables tables, SettlementLedger settl
                 read++;
                 if (entry.Kind == RecordKind.Gift)
                 {
-                    gifts.Add(_giftMapping.FromEntity(row));
+                    gifts.Add(VoidRows.IsVoid(row) ? VoidOfGift(row) : _giftMapping.FromEntity(row));
                 }
                 else
                 {
-                    deals.Add(_dealMapping.FromEntity(row));
+                    deals.Add(VoidRows.IsVoid(row) ? VoidOfDeal(row) : _dealMapping.FromEntity(row));
                 }
             }
 
@@ -81,12 +84,33 @@ public sealed class StatementInputs(CreatorTables tables, SettlementLedger settl
             }
         });
 
+        // A deal and its void both waiting: neither counts.
+        var voidedDeals = deals.Where(d => d.RecordId.EndsWith(VoidSuffix, StringComparison.Ordinal)).Select(d => (d.PartnerId, d.RecordId[..^VoidSuffix.Length])).ToHashSet();
+        var dealsCounted = deals.Where(d => !voidedDeals.Contains((d.PartnerId, d.RecordId)) && !(d.RecordId.EndsWith(VoidSuffix, StringComparison.Ordinal)
+            && deals.Any(o => o.PartnerId == d.PartnerId && o.RecordId == d.RecordId[..^VoidSuffix.Length]))).ToList();
+
         // Calculation is order-independent; a stable order keeps logs and line numbering reproducible.
         return new StatementInputSet(
             pending,
             leftOut,
             [.. gifts.OrderBy(g => g.PartnerId, StringComparer.Ordinal).ThenBy(g => g.RecordId, StringComparer.Ordinal)],
-            [.. deals.OrderBy(d => d.PartnerId, StringComparer.Ordinal).ThenBy(d => d.RecordId, StringComparer.Ordinal)]);
+            [.. dealsCounted.OrderBy(d => d.PartnerId, StringComparer.Ordinal).ThenBy(d => d.RecordId, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>A gift's void counts as a refund of what refunds had not taken back, valued at the gift's date.</summary>
+    private GiftRecord VoidOfGift(TableEntity row)
+    {
+        var gift = _giftMapping.FromEntity(row);
+        var quantity = (int)(row.GetInt64(VoidRows.Quantity) ?? gift.Quantity);
+        return gift with { RecordId = gift.RecordId + VoidSuffix, Kind = GiftKind.Refund, Quantity = quantity, OriginalRecordId = gift.RecordId };
+    }
+
+    /// <summary>A deal's void counts as its reversal: the same amount, negative, earned when the deal was.</summary>
+    private DealRecord VoidOfDeal(TableEntity row)
+    {
+        var deal = _dealMapping.FromEntity(row);
+        var reversed = deal.Amount.IsDiamonds ? DealAmount.OfDiamonds(-deal.Amount.Value) : DealAmount.Of(-deal.Amount.Value, deal.Amount.Currency!);
+        return deal with { RecordId = deal.RecordId + VoidSuffix, Amount = reversed };
     }
 
     /// <summary>Gift entries for the calculator; a refund is valued at its original gift's date (looked up when not in hand).</summary>

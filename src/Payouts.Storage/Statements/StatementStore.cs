@@ -84,6 +84,22 @@ public sealed class StatementStore(CreatorTables tables, TableServiceClient serv
     public async Task MarkEmittedAsync(StatementId id, Instant at, CancellationToken ct) =>
         await tables.Statements(id.CreatorId).UpsertEntityAsync(StatementRows.Emitted(id, at), TableUpdateMode.Replace, ct);
 
+    /// <summary>The periods of the creator's blocked statements (their markers), oldest first.</summary>
+    public async Task<IReadOnlyList<PeriodKey>> ListBlockedPeriodsAsync(string creatorId, CancellationToken ct)
+    {
+        var periods = new List<PeriodKey>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {creatorId} and RowKey lt {"src|"}");
+        await foreach (var row in tables.Statements(creatorId).QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            if (row.RowKey.EndsWith("|blocked", StringComparison.Ordinal) && PeriodKey.TryParse(row.GetString("Period"), out var period))
+            {
+                periods.Add(period);
+            }
+        }
+
+        return [.. periods.Order()];
+    }
+
     /// <summary>Headers of one creator, oldest first (a creator has a dozen a year: the partition stays small).</summary>
     public async Task<IReadOnlyList<StatementHeader>> ListHeadersAsync(string creatorId, CancellationToken ct)
     {

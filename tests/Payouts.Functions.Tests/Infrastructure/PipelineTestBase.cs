@@ -190,6 +190,10 @@ public abstract class PipelineTestBase(PayoutsAppFixture app) : AppTestBase(app)
 
     protected T Function<T>() where T : class => ActivatorUtilities.CreateInstance<T>(App.Services);
 
+    /// <summary>Any admin function, called with a JSON body as the host would.</summary>
+    protected Task<HttpCall.Response> PostAdminAsync<T>(string body, Func<T, Microsoft.AspNetCore.Http.HttpRequest, Task<Microsoft.AspNetCore.Mvc.IActionResult>> run)
+        where T : class => AdminAsync(body, run);
+
     private async Task<HttpCall.Response> AdminAsync<T>(string body, Func<T, Microsoft.AspNetCore.Http.HttpRequest, Task<Microsoft.AspNetCore.Mvc.IActionResult>> run, string query = "")
         where T : class
     {

@@ -1,0 +1,94 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using Payouts.Application.Periods;
+using Payouts.Application.Statements;
+using Payouts.Domain.Periods;
+using Payouts.Domain.Records;
+using Payouts.Storage.Ingestion;
+using Payouts.Storage.Periods;
+using Payouts.Storage.Statements;
+using Payouts.Storage.Tables;
+
+namespace Payouts.Storage.Corrections;
+
+/// <summary>
+/// Voids a stored record without changing it: a void row joins the record's partition (numbered like any record, after
+/// activity marks up to the current period), so a statement not yet built counts neither, and one built after a
+/// statement that counted the record carries the reversal as a prior-period adjustment naming the record and its
+/// period. A gift's void takes back what refunds had not, reserved so no later refund can. The creator's blocked
+/// statements are sent to be built again at once: voiding the record that blocked them is the one call that unblocks.
+/// </summary>
+public sealed partial class RecordVoider(
+    CreatorTables tables,
+    ActivityIndex activity,
+    PeriodStore periods,
+    StatementStore statements,
+    IStatementJobQueue jobs,
+    IClock clock,
+    ILogger<RecordVoider> logger)
+{
+    private readonly RecordIdIndex _ids = new(tables.RecordIds);
+    private readonly RefundTally _tally = new(tables.RecordIds);
+    private readonly GiftMapping _gifts = new();
+
+    public async Task<VoidOutcome> VoidAsync(RecordKind kind, string partnerId, string recordId, string reason, string by, CancellationToken ct)
+    {
+        if (await _ids.FindAsync(kind, partnerId, recordId, ct) is not { } claim)
+        {
+            return new VoidOutcome(VoidResult.NotFound);
+        }
+
+        var partition = claim.GetString("DataPartition");
+        var creatorId = partition.Split(TableKeys.Separator)[0];
+        var table = tables.Records(creatorId, kind == RecordKind.Gift ? TableNames.Gifts : TableNames.Deals);
+        var rowKey = TableKeys.Compose(partnerId, recordId);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: ct);
+        if (!found.HasValue)
+        {
+            return new VoidOutcome(VoidResult.NotFound);
+        }
+
+        var record = found.Value!;
+        var period = StoredRecordColumns.PeriodOf(record);
+        if ((await table.GetEntityIfExistsAsync<TableEntity>(partition, VoidRows.KeyOf(rowKey), [VoidRows.VoidOf], ct)).HasValue)
+        {
+            return new VoidOutcome(VoidResult.AlreadyVoided, creatorId, period);
+        }
+
+        long? quantity = null;
+        if (kind == RecordKind.Gift)
+        {
+            var gift = _gifts.FromEntity(record);
+            if (gift.Kind == GiftKind.Refund)
+            {
+                return new VoidOutcome(VoidResult.NotVoidable, creatorId, period, "a refund cannot be voided; to take it back, send the gift again under a new recordId.");
+            }
+
+            var remaining = gift.Quantity - await _tally.RefundedAsync(gift, ct);
+            if (remaining <= 0 || await _tally.ReserveAsync(gift, "void", remaining, ct) is not null)
+            {
+                return new VoidOutcome(VoidResult.NotVoidable, creatorId, period, "the gift has been refunded in full already; there is nothing left to void.");
+            }
+
+            quantity = remaining;
+        }
+
+        var now = clock.GetCurrentInstant();
+        await periods.EnsureExistsAsync(activity.PeriodsToMark(period, now), ct);
+        await activity.MarkAsync([(creatorId, period)], now, ct);
+        await RecordSequence.AddAsync(table, [VoidRows.Create(record, reason, by, now, quantity)], expectExisting: true, ct);
+        LogVoided(logger, kind, creatorId, period, by);
+
+        var blocked = await statements.ListBlockedPeriodsAsync(creatorId, ct);
+        foreach (var blockedPeriod in blocked)
+        {
+            await jobs.SendAsync(new StatementJob(blockedPeriod, [creatorId]), TimeSpan.Zero, ct);
+        }
+
+        return new VoidOutcome(VoidResult.Voided, creatorId, period) { Rebuilt = blocked };
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Voided a {Kind} record of creator {CreatorId} for {Period} (by {VoidedBy}); reversed in the creator's next statement if it was counted")]
+    private static partial void LogVoided(ILogger logger, RecordKind kind, string creatorId, PeriodKey period, string voidedBy);
+}
