@@ -41,6 +41,13 @@ public sealed record Statement
 
     public IReadOnlyList<string> BlockedReasons { get; init; } = [];
 
+    /// <summary>For a reissue: the version it replaces, the lines that changed and the payable difference.</summary>
+    public int? Supersedes { get; init; }
+
+    public IReadOnlyList<LineChange> Changes { get; init; } = [];
+
+    public Money? PayableDifference { get; init; }
+
     /// <summary>Why this version replaces the previous one; null for version 1.</summary>
     public string? CorrectionReason { get; init; }
 

@@ -86,6 +86,16 @@ public static class StatementCalculator
             RatesUsed = lines.SelectMany(l => l.Rates).Distinct().OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.VersionId, StringComparer.Ordinal).ToList(),
             CorrectionReason = request.CorrectionReason,
         };
+        if (request.Previous is { } previous)
+        {
+            statement = statement with
+            {
+                Supersedes = previous.Version,
+                Changes = StatementDiff.Between(previous.Lines, lines),
+                PayableDifference = totals.Payable - previous.Payable,
+            };
+        }
+
         return statement with { ContentHash = StatementHash.Compute(statement) };
     }
 

@@ -21,4 +21,7 @@ public sealed record StatementRequest(
     public bool Draft { get; init; }
 
     public string? CorrectionReason { get; init; }
+
+    /// <summary>For a reissue: the version this one replaces (its lines are diffed, its payable compared).</summary>
+    public PreviousVersion? Previous { get; init; }
 }

@@ -70,6 +70,16 @@ public static class StatementCsv
             CsvCells.Row(csv, "platformShareUsd (informational)", Dec(g.PlatformShareUsd));
         }
 
+        if (s.Supersedes is { } supersedes)
+        {
+            CsvCells.Row(csv, "supersedes", $"v{supersedes}");
+            CsvCells.Row(csv, "payableDifference", s.PayableDifference?.ToAmountString() ?? string.Empty);
+            foreach (var change in s.Changes)
+            {
+                CsvCells.Row(csv, "changed", CsvCells.Text(change.Description), change.Before?.ToAmountString() ?? string.Empty, change.After?.ToAmountString() ?? string.Empty, change.Difference.ToAmountString());
+            }
+        }
+
         foreach (var reason in s.BlockedReasons)
         {
             CsvCells.Row(csv, "blocked", CsvCells.Text(reason));

@@ -43,6 +43,18 @@ public static class StatementHtml
             html.Append("<p><strong>Correction:</strong> ").Append(E(reason)).Append("</p>\n");
         }
 
+        if (s.Supersedes is { } supersedes)
+        {
+            html.Append("<h2>What changed from version ").Append(supersedes).Append("</h2><table><tr><th>line</th><th>before</th><th>after</th><th>difference</th></tr>");
+            foreach (var change in s.Changes)
+            {
+                html.Append("<tr><td>").Append(E(change.Description)).Append("</td><td>").Append(change.Before?.ToAmountString() ?? "—")
+                    .Append("</td><td>").Append(change.After?.ToAmountString() ?? "—").Append("</td><td>").Append(change.Difference.ToAmountString()).Append("</td></tr>");
+            }
+
+            html.Append("</table><p>Payable difference: ").Append(s.PayableDifference?.ToAmountString() ?? "0").Append("</p>\n");
+        }
+
         if (s.BlockedReasons.Count > 0)
         {
             html.Append("<h2>Why this statement is blocked</h2><ul>");

@@ -73,6 +73,11 @@ public static class StatementJson
         }
 
         WriteRates(writer, "ratesUsed", statement.RatesUsed);
+        if (statement.Supersedes is { } supersedes)
+        {
+            WriteChanges(writer, supersedes, statement);
+        }
+
         writer.WriteStartArray("blockedReasons");
         foreach (var reason in statement.BlockedReasons)
         {
@@ -96,6 +101,27 @@ public static class StatementJson
     }
 
     internal static string Camel(string pascal) => char.ToLowerInvariant(pascal[0]) + pascal[1..];
+
+    private static void WriteChanges(Utf8JsonWriter writer, int supersedes, Statement statement)
+    {
+        writer.WriteNumber("supersedes", supersedes);
+        WriteOptional(writer, "payableDifference", statement.PayableDifference?.ToAmountString());
+        writer.WriteStartArray("changes");
+        foreach (var change in statement.Changes)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("kind", Camel(change.Kind.ToString()));
+            writer.WriteString("description", change.Description);
+            WriteOptional(writer, "originalPeriod", change.OriginalPeriod?.ToString());
+            WriteOptional(writer, "recordId", change.RecordId);
+            WriteOptional(writer, "before", change.Before?.ToAmountString());
+            WriteOptional(writer, "after", change.After?.ToAmountString());
+            writer.WriteString("difference", change.Difference.ToAmountString());
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
 
     private static void WriteLine(Utf8JsonWriter writer, int number, StatementLine line)
     {
