@@ -25,6 +25,15 @@ public interface IStatementRepository
     /// </summary>
     Task<(bool Committed, bool LeaseLost)> TryCommitAsync(ICreatorLease lease, Statement statement, CreatorBalance balance, StatementInputSet inputs, string buildId, CancellationToken ct);
 
+    /// <summary>
+    /// A reissue: the new version's header and the balance (fenced, all or nothing), and the replaced version marked
+    /// superseded. Refused when the lease was lost or the balance moved (another statement was issued meanwhile).
+    /// </summary>
+    Task<(bool Committed, bool LeaseLost)> TryCommitReissueAsync(ICreatorLease lease, Statement statement, CreatorBalance balance, StatementHeader replaced, StatementInputSet inputs, string buildId, CancellationToken ct);
+
+    /// <summary>The lines of an issued statement, as issued (those of the build its header names).</summary>
+    Task<IReadOnlyList<StatementLine>> GetLinesAsync(StatementHeader header, CancellationToken ct);
+
     /// <summary>Why the statement could not be built, fenced by the lease; false when the lease was lost.</summary>
     Task<bool> WriteBlockedAsync(ICreatorLease lease, PeriodKey period, IReadOnlyList<string> reasons, CancellationToken ct);
 

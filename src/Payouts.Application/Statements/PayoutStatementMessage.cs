@@ -10,6 +10,11 @@ public static class PayoutStatementMessage
 {
     public const string IssuedEvent = "statement.issued";
 
+    /// <summary>A new version of a statement replaced an issued one.</summary>
+    public const string ReissuedEvent = "statement.reissued";
+
+    public static string EventOf(StatementHeader header) => header.Supersedes is null ? IssuedEvent : ReissuedEvent;
+
     /// <summary>The payment system's queue.</summary>
     public const string Queue = "payout-statements";
 
@@ -19,7 +24,7 @@ public static class PayoutStatementMessage
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            writer.WriteString("event", IssuedEvent);
+            writer.WriteString("event", EventOf(header));
             writer.WriteString("deliveryId", deliveryId);
             writer.WriteString("statementId", header.Id.ToString());
             writer.WriteString("creatorId", header.CreatorId);
@@ -31,6 +36,13 @@ public static class PayoutStatementMessage
             writer.WriteString("payable", header.Amount(header.Totals.Payable).ToAmountString());
             writer.WriteNumber("payableMinor", header.Totals.Payable);
             writer.WriteString("carriedForward", header.Amount(header.Totals.CarriedForward).ToAmountString());
+            if (header.Supersedes is { } supersedes)
+            {
+                writer.WriteNumber("supersedes", supersedes);
+                writer.WriteString("payableDifference", header.Amount(header.PayableDifference ?? 0).ToAmountString());
+                writer.WriteString("correctionReason", header.CorrectionReason);
+            }
+
             writer.WriteString("contentHash", header.ContentHash);
             writer.WriteStartObject("documents");
             foreach (var format in StatementFormats.ContentTypes.Keys)

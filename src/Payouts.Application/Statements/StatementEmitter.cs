@@ -19,16 +19,16 @@ public sealed class StatementEmitter(IStatementRepository statements, IStatement
         var subject = header.Id.ToString();
         var deliveries = new List<string>();
 
-        var queueId = OutboxDelivery.IdOf(PayoutStatementMessage.IssuedEvent, subject, PayoutStatementMessage.Queue);
+        var queueId = OutboxDelivery.IdOf(PayoutStatementMessage.EventOf(header), subject, PayoutStatementMessage.Queue);
         var queueBody = PayoutStatementMessage.Create(header, format => documents.UriOf(header, format), queueId);
-        await outbox.AddAsync(new OutboxDelivery(queueId, OutboxChannel.Queue, PayoutStatementMessage.IssuedEvent, subject, PayoutStatementMessage.Queue, null, queueBody), clock.GetCurrentInstant(), ct);
+        await outbox.AddAsync(new OutboxDelivery(queueId, OutboxChannel.Queue, PayoutStatementMessage.EventOf(header), subject, PayoutStatementMessage.Queue, null, queueBody), clock.GetCurrentInstant(), ct);
         deliveries.Add(queueId);
 
         if (header.AgencyId is { } agencyId && await reference.AgencyWebhookAsync(agencyId, ct) is { } url)
         {
-            var webhookId = OutboxDelivery.IdOf(PayoutStatementMessage.IssuedEvent, subject, agencyId);
+            var webhookId = OutboxDelivery.IdOf(PayoutStatementMessage.EventOf(header), subject, agencyId);
             var body = PayoutStatementMessage.Create(header, format => documents.UriOf(header, format), webhookId);
-            await outbox.AddAsync(new OutboxDelivery(webhookId, OutboxChannel.Webhook, PayoutStatementMessage.IssuedEvent, subject, agencyId, url.ToString(), body), clock.GetCurrentInstant(), ct);
+            await outbox.AddAsync(new OutboxDelivery(webhookId, OutboxChannel.Webhook, PayoutStatementMessage.EventOf(header), subject, agencyId, url.ToString(), body), clock.GetCurrentInstant(), ct);
             deliveries.Add(webhookId);
         }
 

@@ -24,6 +24,16 @@ public sealed record StatementHeader(
     string BlobPrefix,
     IReadOnlyList<string> Settled)
 {
+    /// <summary>For a reissue: the version it replaced, why, and how much more (or less) it pays.</summary>
+    public int? Supersedes { get; init; }
+
+    public string? CorrectionReason { get; init; }
+
+    public long? PayableDifference { get; init; }
+
+    /// <summary>Replaced by a later version (a marker beside the header: the header itself never changes).</summary>
+    public bool IsSuperseded { get; init; }
+
     public string CreatorId => Id.CreatorId;
 
     public PeriodKey Period => Id.Period;

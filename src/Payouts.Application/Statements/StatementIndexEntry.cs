@@ -18,4 +18,7 @@ public sealed record StatementIndexEntry(
     IReadOnlyList<string> BlockedReasons)
 {
     public bool IsIssued => StatementId is not null;
+
+    /// <summary>Issued and not replaced by a reissue: what the period pays.</summary>
+    public bool IsCurrent => IsIssued && Status != nameof(Payouts.Domain.Statements.StatementStatus.Superseded);
 }

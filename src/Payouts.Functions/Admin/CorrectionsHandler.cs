@@ -2,14 +2,55 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Payouts.Application.Statements;
 using Payouts.Domain.Records.Validation;
+using Payouts.Domain.Statements;
 using Payouts.Functions.Http;
 using Payouts.Storage.Corrections;
 
 namespace Payouts.Functions.Admin;
 
 /// <summary>Corrections without rewriting: a void with a reason; the record itself never changes.</summary>
-public sealed class CorrectionsHandler(RecordVoider voider)
+public sealed class CorrectionsHandler(RecordVoider voider, StatementReissuer reissuer)
 {
+    public async Task<IActionResult> ReissueAsync(HttpRequest request, string statementId, CancellationToken ct)
+    {
+        using var body = await AdminBody.ReadAsync(request, ct);
+        if (body.Problem is { } problem)
+        {
+            return ProblemResult.BadRequest(problem);
+        }
+
+        if (!StatementId.TryParse(statementId, out var id))
+        {
+            body.Errors.Add("statementId", "must be a statement id such as lea~2026-11~v1");
+        }
+
+        var reason = ReasonOf(body, "why the statement must be issued again");
+        if (!body.Errors.IsEmpty)
+        {
+            return ProblemResult.BadRequest("The reissue is not valid.", body.Errors.ToDictionary());
+        }
+
+        var outcome = await reissuer.ReissueAsync(id, reason!, ct);
+        return outcome.Result switch
+        {
+            ReissueResult.NotFound => new ProblemResult(StatusCodes.Status404NotFound, "not-found", "No such statement.", $"Statement {id} has not been issued."),
+            ReissueResult.NotLatest => new ProblemResult(StatusCodes.Status409Conflict, "not-latest-statement", "Only the latest statement can be reissued.", outcome.Detail!),
+            ReissueResult.Busy => new ProblemResult(StatusCodes.Status409Conflict, "statement-busy", "The creator's statements are busy.", outcome.Detail!),
+            ReissueResult.Blocked => new ProblemResult(StatusCodes.Status409Conflict, "reissue-blocked", "The new version cannot be computed.", string.Join("; ", outcome.Reasons ?? [])),
+            _ => BytesResult.Json(w =>
+            {
+                var header = outcome.Header!;
+                w.WriteStartObject();
+                w.WriteString("statementId", header.Id.ToString());
+                w.WriteNumber("supersedes", header.Supersedes ?? 0);
+                w.WriteString("payable", header.Amount(header.Totals.Payable).ToAmountString());
+                w.WriteString("payableDifference", header.Amount(header.PayableDifference ?? 0).ToAmountString());
+                w.WriteString("currency", header.Currency.Code);
+                w.WriteEndObject();
+            }),
+        };
+    }
+
     public async Task<IActionResult> VoidAsync(HttpRequest request, string kindText, string partnerId, string recordId, CancellationToken ct)
     {
         using var body = await AdminBody.ReadAsync(request, ct);
@@ -34,30 +75,26 @@ public sealed class CorrectionsHandler(RecordVoider voider)
             body.Errors.Add("recordId", $"may only contain {TextRules.IdentifierAlphabet}");
         }
 
-        var reason = body.String("reason")?.Trim();
-        if (reason is { Length: 0 } || reason is { Length: > AdminCaller.MaxReasonLength })
-        {
-            body.Errors.Add("reason", $"must be 1 to {AdminCaller.MaxReasonLength} characters: why the record must not count");
-        }
+        var reason = ReasonOf(body, "why the record must not count");
 
         if (!body.Errors.IsEmpty)
         {
             return ProblemResult.BadRequest("The void is not valid.", body.Errors.ToDictionary());
         }
 
-        var outcome = await voider.VoidAsync(kind!.Value, partnerId, recordId, reason!, AdminCaller.Of(request), ct);
-        return outcome.Result switch
+        var voided = await voider.VoidAsync(kind!.Value, partnerId, recordId, reason!, AdminCaller.Of(request), ct);
+        return voided.Result switch
         {
             VoidResult.NotFound => new ProblemResult(StatusCodes.Status404NotFound, "not-found", "No such record.", $"No {kindText} record {recordId} from {partnerId} was ever accepted."),
-            VoidResult.NotVoidable => new ProblemResult(StatusCodes.Status409Conflict, "not-voidable", "The record cannot be voided.", outcome.Detail!),
+            VoidResult.NotVoidable => new ProblemResult(StatusCodes.Status409Conflict, "not-voidable", "The record cannot be voided.", voided.Detail!),
             _ => BytesResult.Json(w =>
             {
                 w.WriteStartObject();
-                w.WriteString("result", outcome.Result == VoidResult.Voided ? "voided" : "alreadyVoided");
-                w.WriteString("creatorId", outcome.CreatorId);
-                w.WriteString("recordPeriod", outcome.RecordPeriod?.ToString());
+                w.WriteString("result", voided.Result == VoidResult.Voided ? "voided" : "alreadyVoided");
+                w.WriteString("creatorId", voided.CreatorId);
+                w.WriteString("recordPeriod", voided.RecordPeriod?.ToString());
                 w.WriteStartArray("rebuilding");
-                foreach (var period in outcome.Rebuilt)
+                foreach (var period in voided.Rebuilt)
                 {
                     w.WriteStringValue(period.ToString());
                 }
@@ -66,5 +103,16 @@ public sealed class CorrectionsHandler(RecordVoider voider)
                 w.WriteEndObject();
             }),
         };
+    }
+
+    private static string? ReasonOf(AdminBody body, string what)
+    {
+        var reason = body.String("reason")?.Trim();
+        if (reason is { Length: 0 } || reason is { Length: > AdminCaller.MaxReasonLength })
+        {
+            body.Errors.Add("reason", $"must be 1 to {AdminCaller.MaxReasonLength} characters: {what}");
+        }
+
+        return reason;
     }
 }

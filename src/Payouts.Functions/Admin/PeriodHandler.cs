@@ -43,7 +43,7 @@ public sealed class PeriodHandler(PeriodCloser closer, PeriodStore periods, Stat
         var state = await periods.GetAsync(period, ct);
         var rows = await statements.ListByPeriodAsync(period, ct);
         var records = await reconciliation.CountAsync(period, ct);
-        var issued = rows.Where(r => r.IsIssued).ToList();
+        var issued = rows.Where(r => r.IsCurrent).ToList();
         var counted = issued.Sum(h => (long)h.RecordCount);
 
         return BytesResult.Json(w =>

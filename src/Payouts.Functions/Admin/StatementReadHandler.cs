@@ -45,7 +45,14 @@ public sealed class StatementReadHandler(StatementStore statements, StatementDoc
                 w.WriteStartObject();
                 w.WriteString("statementId", header.Id.ToString());
                 w.WriteString("period", header.Period.ToString());
-                w.WriteString("status", header.Status.ToString());
+                w.WriteString("status", header.IsSuperseded ? nameof(StatementStatus.Superseded) : header.Status.ToString());
+                w.WriteNumber("version", header.Id.Version);
+                if (header.Supersedes is { } supersedes)
+                {
+                    w.WriteNumber("supersedes", supersedes);
+                    w.WriteString("payableDifference", header.Amount(header.PayableDifference ?? 0).ToAmountString());
+                }
+
                 w.WriteString("currency", header.Currency.Code);
                 w.WriteString("net", header.Amount(header.Totals.Net).ToAmountString());
                 w.WriteString("payable", header.Amount(header.Totals.Payable).ToAmountString());

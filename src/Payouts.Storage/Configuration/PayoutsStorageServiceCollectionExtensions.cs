@@ -92,6 +92,7 @@ public static class PayoutsStorageServiceCollectionExtensions
         services.AddSingleton<StatementEmitter>();
         services.AddSingleton<StatementBuilder>();
         services.AddSingleton<StatementJobHandler>();
+        services.AddSingleton<StatementReissuer>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<IRecordAdmission<GiftRecord>, RefundAdmission>();
         services.AddSingleton<IRecordAdmission<DealRecord>, NoAdmission<DealRecord>>();

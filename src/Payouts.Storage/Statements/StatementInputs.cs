@@ -58,17 +58,32 @@ public sealed class StatementInputs(CreatorTables tables, SettlementLedger settl
         var pending = ordered.Take(MaxPartitions).ToList();
         var leftOut = ordered.Skip(MaxPartitions).Select(p => p.Entry.RecordPeriod).Distinct().ToList();
 
+        var (gifts, deals) = await ReadRowsAsync(creatorId, pending.Select(p => p.Range).ToList(), ct);
+        return new StatementInputSet(pending, leftOut, gifts, deals);
+    }
+
+    public async Task<StatementInputSet> ReadSettledAsync(StatementHeader header, CancellationToken ct)
+    {
+        var ranges = header.Settled.Select(SettledRange.TryParse).OfType<SettledRange>().ToList();
+        var (gifts, deals) = await ReadRowsAsync(header.CreatorId, ranges, ct);
+        return new StatementInputSet([], [], gifts, deals);
+    }
+
+    /// <summary>The rows of each range as records (voids as reversals); a deal and its void in the same read both drop out.</summary>
+    private async Task<(List<GiftRecord> Gifts, List<DealRecord> Deals)> ReadRowsAsync(string creatorId, IReadOnlyList<SettledRange> ranges, CancellationToken ct)
+    {
         var gifts = new ConcurrentBag<GiftRecord>();
         var deals = new ConcurrentBag<DealRecord>();
-        await Parallel.ForEachAsync(pending, options, async (found, token) =>
+        var options = new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = ct };
+        await Parallel.ForEachAsync(ranges, options, async (range, token) =>
         {
-            var entry = found.Entry;
-            var table = tables.Records(creatorId, SettlementLedger.TableOf(entry.Kind));
+            var table = tables.Records(creatorId, SettlementLedger.TableOf(range.Kind));
+            var partition = TableKeys.Compose(creatorId, range.RecordPeriod.ToString());
             var read = 0L;
-            await foreach (var row in table.QueryAsync<TableEntity>(RecordSequence.RangeFilter(SettlementLedger.PartitionOf(entry), entry.SettledSeq, found.UpTo), cancellationToken: token))
+            await foreach (var row in table.QueryAsync<TableEntity>(RecordSequence.RangeFilter(partition, range.After, range.UpTo), cancellationToken: token))
             {
                 read++;
-                if (entry.Kind == RecordKind.Gift)
+                if (range.Kind == RecordKind.Gift)
                 {
                     gifts.Add(VoidRows.IsVoid(row) ? VoidOfGift(row) : _giftMapping.FromEntity(row));
                 }
@@ -78,23 +93,21 @@ public sealed class StatementInputs(CreatorTables tables, SettlementLedger settl
                 }
             }
 
-            if (read != found.Count)
+            if (read != range.Count)
             {
-                throw new InvalidDataException($"Partition {SettlementLedger.PartitionOf(entry)} of {entry.Kind} gave {read} rows for sequence {entry.SettledSeq}..{found.UpTo}.");
+                throw new InvalidDataException($"Partition {partition} of {range.Kind} gave {read} rows for sequence {range.After}..{range.UpTo}.");
             }
         });
 
-        // A deal and its void both waiting: neither counts.
-        var voidedDeals = deals.Where(d => d.RecordId.EndsWith(VoidSuffix, StringComparison.Ordinal)).Select(d => (d.PartnerId, d.RecordId[..^VoidSuffix.Length])).ToHashSet();
-        var dealsCounted = deals.Where(d => !voidedDeals.Contains((d.PartnerId, d.RecordId)) && !(d.RecordId.EndsWith(VoidSuffix, StringComparison.Ordinal)
-            && deals.Any(o => o.PartnerId == d.PartnerId && o.RecordId == d.RecordId[..^VoidSuffix.Length]))).ToList();
+        var voided = deals.Where(d => d.RecordId.EndsWith(VoidSuffix, StringComparison.Ordinal)).Select(d => (d.PartnerId, d.RecordId[..^VoidSuffix.Length])).ToHashSet();
+        var present = deals.Select(d => (d.PartnerId, d.RecordId)).ToHashSet();
+        var counted = deals.Where(d => !voided.Contains((d.PartnerId, d.RecordId))
+            && !(d.RecordId.EndsWith(VoidSuffix, StringComparison.Ordinal) && present.Contains((d.PartnerId, d.RecordId[..^VoidSuffix.Length]))));
 
         // Calculation is order-independent; a stable order keeps logs and line numbering reproducible.
-        return new StatementInputSet(
-            pending,
-            leftOut,
+        return (
             [.. gifts.OrderBy(g => g.PartnerId, StringComparer.Ordinal).ThenBy(g => g.RecordId, StringComparer.Ordinal)],
-            [.. dealsCounted.OrderBy(d => d.PartnerId, StringComparer.Ordinal).ThenBy(d => d.RecordId, StringComparer.Ordinal)]);
+            [.. counted.OrderBy(d => d.PartnerId, StringComparer.Ordinal).ThenBy(d => d.RecordId, StringComparer.Ordinal)]);
     }
 
     /// <summary>A gift's void counts as a refund of what refunds had not taken back, valued at the gift's date.</summary>

@@ -27,6 +27,22 @@ internal static class StatementRows
 
     public static string EmittedKey(StatementId id) => $"{HeaderKey(id)}|emitted";
 
+    public static string SupersededKey(StatementId id) => $"{HeaderKey(id)}|superseded";
+
+    public static TableEntity Superseded(StatementId id, StatementId by, Instant at) =>
+        new(id.CreatorId, SupersededKey(id)) { ["SupersededBy"] = by.ToString(), ["SupersededAt"] = at.ToDateTimeOffset() };
+
+    /// <summary>A stored line as the statement had it (kind, description, amount, period, record): what a reissue diffs against.</summary>
+    public static StatementLine ToLine(TableEntity row, Currency currency) => new()
+    {
+        Kind = Enum.Parse<LineKind>(row.GetString("Kind")),
+        Revenue = row.GetString("Revenue") is { Length: > 0 } revenue ? Enum.Parse<Payouts.Domain.Contracts.RevenueType>(revenue) : null,
+        Description = row.GetString("Description"),
+        Amount = new Money(row.GetInt64("AmountMinor") ?? 0, currency),
+        OriginalPeriod = PeriodKey.TryParse(row.GetString("OriginalPeriod"), out var original) ? original : null,
+        RecordId = row.GetString("RecordId"),
+    };
+
     public static string BlockedKey(PeriodKey period) => $"{period}|blocked";
 
     public static string ByPeriodBlockedKey(string creatorId) => $"{creatorId}|blocked";
@@ -61,6 +77,8 @@ internal static class StatementRows
             ["BuildId"] = buildId,
             ["BlobPrefix"] = blobPrefix,
             ["Settled"] = string.Join(ListSeparator, settled),
+            ["Supersedes"] = s.Supersedes,
+            ["PayableDifferenceMinor"] = s.PayableDifference?.MinorUnits,
         };
     }
 
@@ -92,7 +110,12 @@ internal static class StatementRows
             row.GetInt32("RecordCount") ?? 0,
             row.GetString("BuildId"),
             row.GetString("BlobPrefix"),
-            row.GetString("Settled") is { Length: > 0 } settled ? settled.Split(ListSeparator) : []);
+            row.GetString("Settled") is { Length: > 0 } settled ? settled.Split(ListSeparator) : [])
+        {
+            Supersedes = row.GetInt32("Supersedes"),
+            CorrectionReason = row.GetString("CorrectionReason"),
+            PayableDifference = row.GetInt64("PayableDifferenceMinor"),
+        };
     }
 
     public static TableEntity Line(Statement s, string buildId, int index)
@@ -127,7 +150,10 @@ internal static class StatementRows
     public static CreatorBalance ToBalance(TableEntity row) => new(
         new Money(row.GetInt64("CarriedForwardMinor") ?? 0, Currency.FromCode(row.GetString("Currency"))),
         PeriodKey.Parse(row.GetString("LastPeriod")),
-        row.ETag.ToString());
+        row.ETag.ToString())
+    {
+        LastStatementId = StatementId.TryParse(row.GetString("LastStatementId"), out var last) ? last : null,
+    };
 
     public static TableEntity Emitted(StatementId id, Instant at) => new(id.CreatorId, EmittedKey(id)) { ["EmittedAt"] = at.ToDateTimeOffset() };
 

@@ -59,6 +59,31 @@ public sealed class StatementStore(CreatorTables tables, TableServiceClient serv
         return await CreatorLease.Of(lease).SubmitFencedAsync(actions, ct);
     }
 
+    public async Task<(bool Committed, bool LeaseLost)> TryCommitReissueAsync(
+        ICreatorLease lease, Statement statement, CreatorBalance balance, StatementHeader replaced, StatementInputSet inputs, string buildId, CancellationToken ct)
+    {
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.Add, StatementRows.Header(statement, inputs.Count, buildId, StatementDocuments.Prefix(statement.Id, buildId), replaced.Settled)),
+            new(TableTransactionActionType.UpdateReplace, StatementRows.Balance(statement), new ETag(balance.Version!)),
+            new(TableTransactionActionType.Add, StatementRows.Superseded(replaced.Id, statement.Id, statement.IssuedAt ?? default)),
+        };
+        return await CreatorLease.Of(lease).SubmitFencedAsync(actions, ct);
+    }
+
+    public async Task<IReadOnlyList<StatementLine>> GetLinesAsync(StatementHeader header, CancellationToken ct)
+    {
+        var prefix = StatementRows.LineKey(header.Id, header.BuildId, 0)[..^"0000".Length];
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {header.CreatorId} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
+        var lines = new List<StatementLine>();
+        await foreach (var row in tables.Statements(header.CreatorId).QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            lines.Add(StatementRows.ToLine(row, header.Currency));
+        }
+
+        return lines;
+    }
+
     /// <summary>Records why the statement could not be built, fenced by the lease; replaced by the next attempt, deleted once it is issued.</summary>
     public async Task<bool> WriteBlockedAsync(ICreatorLease lease, PeriodKey period, IReadOnlyList<string> reasons, CancellationToken ct)
     {
@@ -76,6 +101,12 @@ public sealed class StatementStore(CreatorTables tables, TableServiceClient serv
     public async Task IndexAsync(StatementHeader header, CancellationToken ct)
     {
         await _byPeriod.UpsertEntityAsync(StatementRows.ByPeriod(header), TableUpdateMode.Replace, ct);
+        if (header.Supersedes is { } replaced)
+        {
+            var row = StatementRows.ByPeriod(header with { Id = header.Id with { Version = replaced } });
+            await _byPeriod.UpsertEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { ["Status"] = nameof(StatementStatus.Superseded) }, TableUpdateMode.Merge, ct);
+        }
+
         await tables.Statements(header.CreatorId).DeleteEntityAsync(header.CreatorId, StatementRows.BlockedKey(header.Period), ETag.All, ct);
         await _byPeriod.DeleteEntityAsync(header.Period.ToString(), StatementRows.ByPeriodBlockedKey(header.CreatorId), ETag.All, ct);
     }
@@ -104,6 +135,7 @@ public sealed class StatementStore(CreatorTables tables, TableServiceClient serv
     public async Task<IReadOnlyList<StatementHeader>> ListHeadersAsync(string creatorId, CancellationToken ct)
     {
         var headers = new List<StatementHeader>();
+        var superseded = new HashSet<string>(StringComparer.Ordinal);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {creatorId} and RowKey lt {"src|"}");
         await foreach (var row in tables.Statements(creatorId).QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
@@ -111,9 +143,13 @@ public sealed class StatementStore(CreatorTables tables, TableServiceClient serv
             {
                 headers.Add(StatementRows.ToHeader(row));
             }
+            else if (row.RowKey.EndsWith("|superseded", StringComparison.Ordinal))
+            {
+                superseded.Add(row.RowKey[..^"|superseded".Length]);
+            }
         }
 
-        return headers;
+        return [.. headers.Select(h => superseded.Contains(StatementRows.HeaderKey(h.Id)) ? h with { IsSuperseded = true } : h)];
     }
 
     /// <summary>

@@ -59,6 +59,9 @@ internal sealed class FakeSettlements(PeriodCalendar calendar) : IStatementInput
         }
     }
 
+    public Task<StatementInputSet> ReadSettledAsync(StatementHeader header, CancellationToken ct) =>
+        throw new NotSupportedException("Reissue is tested against Azurite (tests/Payouts.Functions.Tests/Statements/ReissueTests).");
+
     public Task<List<GiftEntry>> GiftEntriesAsync(StatementInputSet inputs, CancellationToken ct) => Task.FromResult(new List<GiftEntry>());
 
     public List<DealEntry> DealEntries(StatementInputSet inputs) => [.. inputs.Deals.Select(d => DealEntry.From(d, calendar))];

@@ -87,6 +87,12 @@ internal sealed class FakeStatementRepository(FakeSettlements settlements) : ISt
         }
     }
 
+    public Task<(bool Committed, bool LeaseLost)> TryCommitReissueAsync(ICreatorLease lease, Statement statement, CreatorBalance balance, StatementHeader replaced, StatementInputSet inputs, string buildId, CancellationToken ct) =>
+        throw new NotSupportedException("Reissue is tested against Azurite (tests/Payouts.Functions.Tests/Statements/ReissueTests).");
+
+    public Task<IReadOnlyList<StatementLine>> GetLinesAsync(StatementHeader header, CancellationToken ct) =>
+        throw new NotSupportedException("Reissue is tested against Azurite (tests/Payouts.Functions.Tests/Statements/ReissueTests).");
+
     public Task<bool> WriteBlockedAsync(ICreatorLease lease, PeriodKey period, IReadOnlyList<string> reasons, CancellationToken ct)
     {
         lock (_gate)

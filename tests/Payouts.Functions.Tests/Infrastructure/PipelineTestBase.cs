@@ -38,6 +38,14 @@ public abstract class PipelineTestBase(PayoutsAppFixture app) : AppTestBase(app)
         Assert.Equal(200, response.Status);
     }
 
+    /// <summary>A rate that applies inside an issued period: stored only forced, with the reason.</summary>
+    protected async Task PutRateForcedAsync(string kind, string key, string value, string versionId, string from, string reason)
+    {
+        var body = new JsonObject { ["kind"] = kind, ["key"] = key, ["from"] = from, ["value"] = value, ["versionId"] = versionId, ["reason"] = reason };
+        var response = await AdminAsync<PutRateHttp>(body.ToJsonString(), (f, r) => f.Run(r, CancellationToken.None), query: "?force=true");
+        Assert.Equal(200, response.Status);
+    }
+
     /// <summary>lea's contract of DOMAIN.md §5: agency nova 20/15/10 %, EUR, minimum payout 50.00.</summary>
     protected async Task PutCreatorAsync(string creatorId, string region = "FR", string agencyId = PayoutsAppFixture.Agency, string minimumPayout = "50.00")
     {
@@ -151,8 +159,8 @@ public abstract class PipelineTestBase(PayoutsAppFixture app) : AppTestBase(app)
         return (await RowsAsync(TableNames.Statements, creatorId)).Where(r => r.RowKey.StartsWith(prefix, StringComparison.Ordinal)).ToList();
     }
 
-    protected async Task<StatementHeader?> TypedHeaderAsync(string creatorId, string period) =>
-        await App.Services.GetRequiredService<StatementStore>().GetHeaderAsync(new StatementId(creatorId, PeriodKey.Parse(period), 1), CancellationToken.None);
+    protected async Task<StatementHeader?> TypedHeaderAsync(string creatorId, string period, int version = 1) =>
+        await App.Services.GetRequiredService<StatementStore>().GetHeaderAsync(new StatementId(creatorId, PeriodKey.Parse(period), version), CancellationToken.None);
 
     /// <summary>Every payout-statements message about <paramref name="creatorId"/>, read without consuming the others.</summary>
     protected async Task<List<System.Text.Json.JsonElement>> PayoutMessagesAsync(string creatorId)
