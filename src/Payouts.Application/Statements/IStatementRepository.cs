@@ -35,7 +35,7 @@ public interface IStatementRepository
     Task<IReadOnlyList<StatementLine>> GetLinesAsync(StatementHeader header, CancellationToken ct);
 
     /// <summary>Why the statement could not be built, fenced by the lease; false when the lease was lost.</summary>
-    Task<bool> WriteBlockedAsync(ICreatorLease lease, PeriodKey period, IReadOnlyList<string> reasons, CancellationToken ct);
+    Task<bool> WriteBlockedAsync(ICreatorLease lease, PeriodKey period, IReadOnlyList<BlockReason> reasons, CancellationToken ct);
 
     /// <summary>The per-period index row of an issued statement, the blocked markers gone. Idempotent.</summary>
     Task IndexAsync(StatementHeader header, CancellationToken ct);

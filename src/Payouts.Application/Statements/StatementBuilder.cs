@@ -98,7 +98,7 @@ public sealed partial class StatementBuilder(
 
                 if (outcome.Result is BuildResult.Blocked)
                 {
-                    return await BlockAsync(lease, id, [$"the statement for {earlier.Period} is blocked and must be issued first"], ct);
+                    return await BlockAsync(lease, id, [BlockReason.Of(BlockCodes.EarlierBlocked, $"the statement for {earlier.Period} is blocked and must be issued first")], ct);
                 }
 
                 attempt--;
@@ -115,7 +115,7 @@ public sealed partial class StatementBuilder(
             await probe.AtAsync(BuildStep.Computed, id, ct);
             if (statement.Status == StatementStatus.Blocked)
             {
-                return await BlockAsync(lease, id, statement.BlockedReasons, ct);
+                return await BlockAsync(lease, id, statement.Blocks, ct);
             }
 
             if (pending.LeftOut.Count > 0)
@@ -181,9 +181,10 @@ public sealed partial class StatementBuilder(
         return new BuildOutcome(header.Id, BuildResult.AlreadyIssued, header.Status, []) { Deliveries = deliveries };
     }
 
-    private async Task<BuildOutcome> BlockAsync(ICreatorLease lease, StatementId id, IReadOnlyList<string> reasons, CancellationToken ct)
+    private async Task<BuildOutcome> BlockAsync(ICreatorLease lease, StatementId id, IReadOnlyList<BlockReason> blocks, CancellationToken ct)
     {
-        if (!await statements.WriteBlockedAsync(lease, id.Period, reasons, ct))
+        var reasons = blocks.Select(b => b.Message).ToList();
+        if (!await statements.WriteBlockedAsync(lease, id.Period, blocks, ct))
         {
             return BuildOutcome.Of(id, BuildResult.LeaseLost);
         }
@@ -214,7 +215,8 @@ public sealed partial class StatementBuilder(
         {
             // A data problem in this creator's records: block this statement with the reason, never the whole job.
             LogComputeFailed(logger, ex, id);
-            return new Statement { Id = id, Zone = calendar.Zone.Id, Status = StatementStatus.Blocked, BlockedReasons = [$"the statement could not be computed: {ex.Message}"] };
+            var reason = BlockReason.Of(BlockCodes.ComputeFailed, $"the statement could not be computed: {ex.Message}", pending.Gifts.Select(g => g.RecordId).Concat(pending.Deals.Select(d => d.RecordId)));
+            return new Statement { Id = id, Zone = calendar.Zone.Id, Status = StatementStatus.Blocked, BlockedReasons = [reason.Message], Blocks = [reason] };
         }
     }
 

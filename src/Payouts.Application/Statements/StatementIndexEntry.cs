@@ -15,7 +15,7 @@ public sealed record StatementIndexEntry(
     long PayableMinor,
     long CarriedForwardMinor,
     int RecordCount,
-    IReadOnlyList<string> BlockedReasons)
+    IReadOnlyList<Payouts.Domain.Statements.BlockReason> BlockedReasons)
 {
     public bool IsIssued => StatementId is not null;
 

@@ -13,7 +13,7 @@ internal static class DealLines
         PeriodKey period,
         CreatorContract contract,
         StatementContext context,
-        List<string> blockedReasons)
+        List<BlockReason> blockedReasons)
     {
         var lines = new List<StatementLine>(deals.Count);
         var ordered = deals
@@ -40,7 +40,7 @@ internal static class DealLines
         return lines;
     }
 
-    private static StatementLine? Value(DealEntry deal, PeriodKey period, CreatorContract contract, StatementContext context, List<string> blockedReasons)
+    private static StatementLine? Value(DealEntry deal, PeriodKey period, CreatorContract contract, StatementContext context, List<BlockReason> blockedReasons)
     {
         var record = deal.Record;
         var amount = record.Amount;
@@ -54,7 +54,7 @@ internal static class DealLines
             var perDiamond = context.Rates.UsdPerDiamondOn(contract.Region, date);
             if (!perDiamond.IsFound)
             {
-                blockedReasons.Add($"bonus {record.RecordId} cannot be valued: {perDiamond.MissingReason}");
+                blockedReasons.Add(BlockReason.Of(BlockCodes.MissingRate, $"bonus {record.RecordId} cannot be valued: {perDiamond.MissingReason}", [record.RecordId]));
                 return null;
             }
 
@@ -70,7 +70,7 @@ internal static class DealLines
 
         if (!fx.IsFound)
         {
-            blockedReasons.Add(fx.MissingReason);
+            blockedReasons.Add(BlockReason.Of(BlockCodes.MissingFx, fx.MissingReason, [record.RecordId]));
             return null;
         }
 

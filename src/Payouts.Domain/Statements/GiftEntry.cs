@@ -12,12 +12,15 @@ namespace Payouts.Domain.Statements;
 /// </summary>
 public readonly record struct GiftEntry(Coins Coins, int Quantity, bool IsRefund, Instant ValuedAt, PeriodKey Period)
 {
+    /// <summary>The partner's record id, named when the entry cannot be valued (a blocked statement lists it).</summary>
+    public string? RecordId { get; init; }
+
     public static GiftEntry From(GiftRecord gift, PeriodCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(gift);
         return gift.Kind == GiftKind.Refund
             ? throw new ArgumentException("Use ForRefund for refunds: they are valued at the refunded gift's rates.", nameof(gift))
-            : new GiftEntry(gift.Coins, gift.Quantity, false, gift.OccurredAt, calendar.PeriodOf(gift.OccurredAt));
+            : new GiftEntry(gift.Coins, gift.Quantity, false, gift.OccurredAt, calendar.PeriodOf(gift.OccurredAt)) { RecordId = gift.RecordId };
     }
 
     /// <summary>
@@ -33,6 +36,6 @@ public readonly record struct GiftEntry(Coins Coins, int Quantity, bool IsRefund
         }
 
         var valuedAt = original?.OccurredAt ?? refund.OccurredAt;
-        return new GiftEntry(refund.Coins, refund.Quantity, true, valuedAt, calendar.PeriodOf(valuedAt));
+        return new GiftEntry(refund.Coins, refund.Quantity, true, valuedAt, calendar.PeriodOf(valuedAt)) { RecordId = refund.RecordId };
     }
 }

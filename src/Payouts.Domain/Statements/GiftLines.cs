@@ -17,7 +17,7 @@ internal static class GiftLines
         PeriodKey period,
         GiftRateTimeline timeline,
         Func<FxRateLookup> usdToPayout,
-        List<string> blockedReasons)
+        List<BlockReason> blockedReasons)
     {
         var current = new GiftTally[timeline.SegmentCount];
         Dictionary<(PeriodKey Period, int Segment), GiftTally>? adjustments = null;
@@ -49,22 +49,26 @@ internal static class GiftLines
         var fx = usdToPayout();
         if (!fx.IsFound)
         {
-            blockedReasons.Add(fx.MissingReason);
+            blockedReasons.Add(BlockReason.Of(BlockCodes.MissingFx, fx.MissingReason, gifts.Select(g => g.RecordId)));
             return lines;
         }
 
         for (var segment = 0; segment < current.Length; segment++)
         {
-            AddLine(lines, current[segment], null, segment, timeline, fx.Value, blockedReasons);
+            AddLine(lines, current[segment], null, segment, timeline, fx.Value, blockedReasons, () => IdsOf(gifts, period, segment, timeline));
         }
 
         foreach (var ((original, segment), tally) in (adjustments ?? []).OrderBy(a => a.Key.Period).ThenBy(a => a.Key.Segment))
         {
-            AddLine(lines, tally, original, segment, timeline, fx.Value, blockedReasons);
+            AddLine(lines, tally, original, segment, timeline, fx.Value, blockedReasons, () => IdsOf(gifts, original, segment, timeline));
         }
 
         return lines;
     }
+
+    /// <summary>Only on the blocked path: the record ids of the gifts of one line.</summary>
+    private static IEnumerable<string?> IdsOf(IReadOnlyList<GiftEntry> gifts, PeriodKey period, int segment, GiftRateTimeline timeline) =>
+        gifts.Where(g => g.Period == period && timeline.SegmentOf(g.ValuedAt) == segment).Select(g => g.RecordId);
 
     private static void AddLine(
         List<StatementLine> lines,
@@ -73,7 +77,8 @@ internal static class GiftLines
         int segment,
         GiftRateTimeline timeline,
         Versioned<FxRate> fx,
-        List<string> blockedReasons)
+        List<BlockReason> blockedReasons,
+        Func<IEnumerable<string?>> recordIds)
     {
         if (tally.IsEmpty)
         {
@@ -83,7 +88,7 @@ internal static class GiftLines
         var rates = timeline.RatesOf(segment);
         if (!rates.IsFound)
         {
-            blockedReasons.Add($"gifts{(original is null ? string.Empty : $" of {original}")} cannot be valued: {rates.MissingReason}");
+            blockedReasons.Add(BlockReason.Of(BlockCodes.MissingRate, $"gifts{(original is null ? string.Empty : $" of {original}")} cannot be valued: {rates.MissingReason}", recordIds()));
             return;
         }
 

@@ -41,6 +41,9 @@ public sealed record Statement
 
     public IReadOnlyList<string> BlockedReasons { get; init; } = [];
 
+    /// <summary>The same reasons with their codes and the records involved.</summary>
+    public IReadOnlyList<BlockReason> Blocks { get; init; } = [];
+
     /// <summary>For a reissue: the version it replaces, the lines that changed and the payable difference.</summary>
     public int? Supersedes { get; init; }
 

@@ -14,11 +14,11 @@ public static class StatementCalculator
     {
         ArgumentNullException.ThrowIfNull(request);
         var period = request.Id.Period;
-        var blocked = new List<string>();
+        var blocked = new List<BlockReason>();
         var contractVersion = new EffectiveSeries<CreatorContract>("creator contract", request.ContractVersions).At(period.LastDay);
         if (!contractVersion.IsFound)
         {
-            return Blocked(request, null, [$"{contractVersion.MissingReason} (the last day of {period})"]);
+            return Blocked(request, null, [BlockReason.Of(BlockCodes.NoContract, $"{contractVersion.MissingReason} (the last day of {period})")]);
         }
 
         var contract = contractVersion.Value.Value;
@@ -26,7 +26,7 @@ public static class StatementCalculator
         var broughtForward = request.BroughtForward ?? Money.Zero(currency);
         if (broughtForward.Currency != currency)
         {
-            blocked.Add($"the brought-forward balance is in {broughtForward.Currency.Code} but the contract pays in {currency.Code}");
+            blocked.Add(BlockReason.Of(BlockCodes.CurrencyMismatch, $"the brought-forward balance is in {broughtForward.Currency.Code} but the contract pays in {currency.Code}"));
         }
 
         try
@@ -36,11 +36,11 @@ public static class StatementCalculator
         catch (OverflowException)
         {
             // Checked arithmetic (Domain builds with CheckForOverflowUnderflow) met a sum far beyond the bound.
-            return Blocked(request, contractVersion.Value, [StatementLimits.TooLargeToCompute(currency)]);
+            return Blocked(request, contractVersion.Value, [BlockReason.Of(BlockCodes.TooLarge, StatementLimits.TooLargeToCompute(currency))]);
         }
     }
 
-    private static Statement Compute(StatementRequest request, Versioned<CreatorContract> contractVersion, Money broughtForward, List<string> blocked)
+    private static Statement Compute(StatementRequest request, Versioned<CreatorContract> contractVersion, Money broughtForward, List<BlockReason> blocked)
     {
         var period = request.Id.Period;
         var contract = contractVersion.Value;
@@ -69,7 +69,7 @@ public static class StatementCalculator
         var beyond = StatementLimits.Exceeded(lines, totals).ToList();
         if (beyond.Count > 0)
         {
-            return Blocked(request, contractVersion, beyond);
+            return Blocked(request, contractVersion, beyond.Select(b => BlockReason.Of(BlockCodes.TooLarge, b)));
         }
 
         var statement = new Statement
@@ -138,7 +138,7 @@ public static class StatementCalculator
                 gifts.Sum(l => l.GrossGiftUsd!.Value),
                 gifts.Sum(l => l.PlatformShareUsd!.Value));
 
-    private static Statement Blocked(StatementRequest request, Versioned<CreatorContract>? contract, IEnumerable<string> reasons)
+    private static Statement Blocked(StatementRequest request, Versioned<CreatorContract>? contract, IEnumerable<BlockReason> reasons)
     {
         var statement = new Statement
         {
@@ -148,7 +148,8 @@ public static class StatementCalculator
             Currency = contract?.Value.PayoutCurrency,
             AgencyId = contract?.Value.AgencyId,
             ContractVersion = contract?.VersionId,
-            BlockedReasons = reasons.Distinct(StringComparer.Ordinal).ToList(),
+            BlockedReasons = reasons.Select(r => r.Message).Distinct(StringComparer.Ordinal).ToList(),
+            Blocks = [.. reasons.GroupBy(r => (r.Code, r.Message)).Select(g => BlockReason.Of(g.Key.Code, g.Key.Message, g.SelectMany(r => r.RecordIds)))],
             CorrectionReason = request.CorrectionReason,
         };
         return statement with { ContentHash = StatementHash.Compute(statement) };

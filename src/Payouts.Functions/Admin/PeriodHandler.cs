@@ -82,13 +82,7 @@ public sealed class PeriodHandler(PeriodCloser closer, PeriodStore periods, Stat
             {
                 w.WriteStartObject();
                 w.WriteString("creatorId", blocked.CreatorId);
-                w.WriteStartArray("reasons");
-                foreach (var reason in blocked.BlockedReasons)
-                {
-                    w.WriteStringValue(reason);
-                }
-
-                w.WriteEndArray();
+                BlockReasonJson.WriteArray(w, "reasons", blocked.BlockedReasons);
                 w.WriteEndObject();
             }
 

@@ -35,6 +35,7 @@ public sealed class StatementReadHandler(StatementStore statements, StatementDoc
         }
 
         var headers = await statements.ListHeadersAsync(creatorId, ct);
+        var blocked = await statements.ListBlockedAsync(creatorId, ct);
         return BytesResult.Json(w =>
         {
             w.WriteStartObject();
@@ -58,6 +59,16 @@ public sealed class StatementReadHandler(StatementStore statements, StatementDoc
                 w.WriteString("payable", header.Amount(header.Totals.Payable).ToAmountString());
                 w.WriteString("carriedForward", header.Amount(header.Totals.CarriedForward).ToAmountString());
                 w.WriteString("contentHash", header.ContentHash);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("blocked");
+            foreach (var (period, reasons) in blocked)
+            {
+                w.WriteStartObject();
+                w.WriteString("period", period.ToString());
+                BlockReasonJson.WriteArray(w, "reasons", reasons);
                 w.WriteEndObject();
             }
 

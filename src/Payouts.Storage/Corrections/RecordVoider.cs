@@ -80,7 +80,7 @@ public sealed partial class RecordVoider(
         await RecordSequence.AddAsync(table, [VoidRows.Create(record, reason, by, now, quantity)], expectExisting: true, ct);
         LogVoided(logger, kind, creatorId, period, by);
 
-        var blocked = await statements.ListBlockedPeriodsAsync(creatorId, ct);
+        var blocked = (await statements.ListBlockedAsync(creatorId, ct)).Select(b => b.Period).ToList();
         foreach (var blockedPeriod in blocked)
         {
             await jobs.SendAsync(new StatementJob(blockedPeriod, [creatorId]), TimeSpan.Zero, ct);

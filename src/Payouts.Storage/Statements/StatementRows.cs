@@ -157,18 +157,25 @@ internal static class StatementRows
 
     public static TableEntity Emitted(StatementId id, Instant at) => new(id.CreatorId, EmittedKey(id)) { ["EmittedAt"] = at.ToDateTimeOffset() };
 
-    public static TableEntity Blocked(string creatorId, PeriodKey period, IReadOnlyList<string> reasons) => new(creatorId, BlockedKey(period))
+    public static TableEntity Blocked(string creatorId, PeriodKey period, IReadOnlyList<BlockReason> reasons) => new(creatorId, BlockedKey(period))
     {
         ["Period"] = period.ToString(),
-        ["Reasons"] = string.Join(ListSeparator, reasons),
+        ["Reasons"] = string.Join(ListSeparator, reasons.Select(r => r.Message)),
+        [BlockColumns.Column] = BlockColumns.Write(reasons),
     };
 
-    public static TableEntity ByPeriodBlocked(string creatorId, PeriodKey period, IReadOnlyList<string> reasons) => new(period.ToString(), ByPeriodBlockedKey(creatorId))
+    public static TableEntity ByPeriodBlocked(string creatorId, PeriodKey period, IReadOnlyList<BlockReason> reasons) => new(period.ToString(), ByPeriodBlockedKey(creatorId))
     {
         ["CreatorId"] = creatorId,
         ["Status"] = nameof(StatementStatus.Blocked),
-        ["Reasons"] = string.Join(ListSeparator, reasons),
+        ["Reasons"] = string.Join(ListSeparator, reasons.Select(r => r.Message)),
+        [BlockColumns.Column] = BlockColumns.Write(reasons),
     };
+
+    public static (PeriodKey Period, IReadOnlyList<BlockReason> Reasons)? ToBlocked(TableEntity row) =>
+        row.RowKey.EndsWith("|blocked", StringComparison.Ordinal) && PeriodKey.TryParse(row.GetString("Period"), out var period)
+            ? (period, BlockColumns.Read(row.GetString(BlockColumns.Column), row.GetString("Reasons")))
+            : null;
 
     /// <summary>The per-period index row, copied from the committed header.</summary>
     public static TableEntity ByPeriod(StatementHeader header) => new(
@@ -196,7 +203,7 @@ internal static class StatementRows
         row.GetInt64("PayableMinor") ?? 0,
         row.GetInt64("CarriedForwardMinor") ?? 0,
         row.GetInt32("RecordCount") ?? 0,
-        row.GetString("Reasons") is { Length: > 0 } reasons ? reasons.Split(ListSeparator) : []);
+        BlockColumns.Read(row.GetString(BlockColumns.Column), row.GetString("Reasons")));
 
     private static long Minor(TableEntity row, string column) => row.GetInt64(column) ?? 0;
 }

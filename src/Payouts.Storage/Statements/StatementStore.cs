@@ -85,7 +85,7 @@ public sealed class StatementStore(CreatorTables tables, TableServiceClient serv
     }
 
     /// <summary>Records why the statement could not be built, fenced by the lease; replaced by the next attempt, deleted once it is issued.</summary>
-    public async Task<bool> WriteBlockedAsync(ICreatorLease lease, PeriodKey period, IReadOnlyList<string> reasons, CancellationToken ct)
+    public async Task<bool> WriteBlockedAsync(ICreatorLease lease, PeriodKey period, IReadOnlyList<BlockReason> reasons, CancellationToken ct)
     {
         var (committed, _) = await CreatorLease.Of(lease).SubmitFencedAsync(
             [new TableTransactionAction(TableTransactionActionType.UpsertReplace, StatementRows.Blocked(lease.CreatorId, period, reasons))], ct);
@@ -115,20 +115,20 @@ public sealed class StatementStore(CreatorTables tables, TableServiceClient serv
     public async Task MarkEmittedAsync(StatementId id, Instant at, CancellationToken ct) =>
         await tables.Statements(id.CreatorId).UpsertEntityAsync(StatementRows.Emitted(id, at), TableUpdateMode.Replace, ct);
 
-    /// <summary>The periods of the creator's blocked statements (their markers), oldest first.</summary>
-    public async Task<IReadOnlyList<PeriodKey>> ListBlockedPeriodsAsync(string creatorId, CancellationToken ct)
+    /// <summary>The creator's blocked statements (their markers) with the reasons, oldest first.</summary>
+    public async Task<IReadOnlyList<(PeriodKey Period, IReadOnlyList<BlockReason> Reasons)>> ListBlockedAsync(string creatorId, CancellationToken ct)
     {
-        var periods = new List<PeriodKey>();
+        var blocked = new List<(PeriodKey, IReadOnlyList<BlockReason>)>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {creatorId} and RowKey lt {"src|"}");
         await foreach (var row in tables.Statements(creatorId).QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
-            if (row.RowKey.EndsWith("|blocked", StringComparison.Ordinal) && PeriodKey.TryParse(row.GetString("Period"), out var period))
+            if (StatementRows.ToBlocked(row) is { } entry)
             {
-                periods.Add(period);
+                blocked.Add(entry);
             }
         }
 
-        return [.. periods.Order()];
+        return [.. blocked.OrderBy(b => b.Item1)];
     }
 
     /// <summary>Headers of one creator, oldest first (a creator has a dozen a year: the partition stays small).</summary>

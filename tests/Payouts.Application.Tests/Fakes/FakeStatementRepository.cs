@@ -17,7 +17,7 @@ internal sealed class FakeStatementRepository(FakeSettlements settlements) : ISt
 
     public Dictionary<string, (CreatorBalance Balance, int Version)> Balances { get; } = new(StringComparer.Ordinal);
 
-    public Dictionary<(string CreatorId, PeriodKey Period), IReadOnlyList<string>> Blocked { get; } = [];
+    public Dictionary<(string CreatorId, PeriodKey Period), IReadOnlyList<BlockReason>> Blocked { get; } = [];
 
     public HashSet<StatementId> Emitted { get; } = [];
 
@@ -93,7 +93,7 @@ internal sealed class FakeStatementRepository(FakeSettlements settlements) : ISt
     public Task<IReadOnlyList<StatementLine>> GetLinesAsync(StatementHeader header, CancellationToken ct) =>
         throw new NotSupportedException("Reissue is tested against Azurite (tests/Payouts.Functions.Tests/Statements/ReissueTests).");
 
-    public Task<bool> WriteBlockedAsync(ICreatorLease lease, PeriodKey period, IReadOnlyList<string> reasons, CancellationToken ct)
+    public Task<bool> WriteBlockedAsync(ICreatorLease lease, PeriodKey period, IReadOnlyList<BlockReason> reasons, CancellationToken ct)
     {
         lock (_gate)
         {

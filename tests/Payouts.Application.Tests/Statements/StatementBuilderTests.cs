@@ -125,7 +125,9 @@ public sealed class StatementBuilderTests : IDisposable
         var outcome = await _world.Builder.BuildAsync("lea", November, CancellationToken.None);
 
         Assert.Equal(BuildResult.Blocked, outcome.Result);
-        Assert.Contains("contract", Assert.Single(_world.Statements.Blocked.Values)[0], StringComparison.OrdinalIgnoreCase);
+        var reason = Assert.Single(Assert.Single(_world.Statements.Blocked.Values));
+        Assert.Equal(BlockCodes.NoContract, reason.Code);
+        Assert.Contains("contract", reason.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(0, _world.Settlements.Settled("lea", November));
     }
 

@@ -91,6 +91,13 @@ public sealed class VoidTests(PayoutsAppFixture app) : PipelineTestBase(app)
         await ClosePeriodAsync("2035-08");
         await DrainStatementJobsAsync();
         Assert.Null(await TypedHeaderAsync(creator, "2035-08"));
+        var blocked = Assert.Single((await GetPeriodAsync("2035-08")).Body.GetProperty("blocked").EnumerateArray(), b => b.GetProperty("creatorId").GetString() == creator);
+        var reason = Assert.Single(blocked.GetProperty("reasons").EnumerateArray());
+        Assert.Equal("missing-fx", reason.GetProperty("code").GetString());
+        Assert.Equal([Payloads.RecordId(creator, "yen")], reason.GetProperty("recordIds").EnumerateArray().Select(r => r.GetString()));
+        var mine = Assert.Single((await ListStatementsAsync(creator)).Body.GetProperty("blocked").EnumerateArray());
+        Assert.Equal("2035-08", mine.GetProperty("period").GetString());
+        Assert.Equal("missing-fx", mine.GetProperty("reasons")[0].GetProperty("code").GetString());
 
         var voided = await VoidAsync("deals", Payloads.RecordId(creator, "yen"), "sent in the wrong currency; resent as a new record");
         Assert.Equal(["2035-08"], voided.Body.GetProperty("rebuilding").EnumerateArray().Select(p => p.GetString()));
@@ -98,6 +105,7 @@ public sealed class VoidTests(PayoutsAppFixture app) : PipelineTestBase(app)
 
         var august = await TypedHeaderAsync(creator, "2035-08");
         Assert.Equal(5000 - 750, august!.Totals.Net);
+        Assert.Empty((await ListStatementsAsync(creator)).Body.GetProperty("blocked").EnumerateArray());
     }
 
     [Fact]
