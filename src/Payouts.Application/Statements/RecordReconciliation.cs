@@ -7,5 +7,8 @@ namespace Payouts.Application.Statements;
 /// </summary>
 public sealed record RecordReconciliation(long Stored, long CountedInThisPeriod, long CountedLater)
 {
+    /// <summary>Refunds of the period accepted before their gift arrived: not stored with the records yet, so not counted.</summary>
+    public long WaitingForTheirGift { get; init; }
+
     public long NotYetCounted => Stored - CountedInThisPeriod - CountedLater;
 }

@@ -60,6 +60,7 @@ public sealed class PeriodHandler(PeriodCloser closer, PeriodStore periods, Stat
             w.WriteNumber("countedInThisPeriod", records.CountedInThisPeriod);
             w.WriteNumber("countedLaterAsAdjustments", records.CountedLater);
             w.WriteNumber("notYetCounted", records.NotYetCounted);
+            w.WriteNumber("waitingForTheirGift", records.WaitingForTheirGift);
             w.WriteNumber("countedByThisPeriodsStatements", counted);
             w.WriteEndObject();
             w.WriteStartObject("statements");

@@ -94,7 +94,8 @@ public static class PayoutsStorageServiceCollectionExtensions
         services.AddSingleton<StatementJobHandler>();
         services.AddSingleton<StatementReissuer>();
         services.AddSingleton<OutboxDispatcher>();
-        services.AddSingleton<IRecordAdmission<GiftRecord>, RefundAdmission>();
+        services.AddSingleton<RefundAdmission>();
+        services.AddSingleton<IRecordAdmission<GiftRecord>>(sp => sp.GetRequiredService<RefundAdmission>());
         services.AddSingleton<IRecordAdmission<DealRecord>, NoAdmission<DealRecord>>();
         services.AddSingleton<CreatorContractCache>();
         AddRecordFamily<GiftRecord, GiftMapping>(services, RecordKind.Gift, GiftRecordReader.Read, (scope, gift, errors) => scope.Check(gift, errors));

@@ -69,6 +69,7 @@ public sealed partial class IngestService<TRecord>
         var claims = await _ids.ClaimAsync(candidates.Select(c => c.IndexEntry).ToList(), ct);
         var toWrite = new List<Candidate>();
         var resent = new List<Candidate>();
+        var releases = new List<Candidate>();
         for (var k = 0; k < candidates.Count; k++)
         {
             var candidate = candidates[k];
@@ -76,9 +77,19 @@ public sealed partial class IngestService<TRecord>
             {
                 toWrite.Add(candidate);
             }
+            else if (claim.GetString(RecordColumns.Fingerprint) == RecordIdIndex.WaitingFingerprint && await _ids.TakeOverAsync(claim, candidate.IndexEntry, ct))
+            {
+                // Refunds arrived before this gift and wait for it: the gift takes its id over and releases them once stored.
+                toWrite.Add(candidate);
+                releases.Add(candidate);
+            }
             else if (claim.GetString(RecordColumns.Fingerprint) == candidate.Info.Fingerprint)
             {
                 resent.Add(candidate);
+                if (claim.GetBoolean(RecordIdIndex.ReleaseColumn) == true)
+                {
+                    releases.Add(candidate);
+                }
             }
             else
             {
@@ -97,29 +108,55 @@ public sealed partial class IngestService<TRecord>
         await _settlements.EnsureAsync(_mapping.Kind, stored.Select(c => (c.CreatorId, c.Info.Period)), ct);
         await WriteRowsAsync(toWrite, expectExisting: false, outcomes, ct);
         await WriteRowsAsync(resent, expectExisting: true, outcomes, ct);
+        await ReleaseWaitingAsync(partnerId, releases.Where(c => outcomes[c.Index]?.Status is RecordStatus.Accepted or RecordStatus.Duplicate), ct);
 
         var result = new IngestBatchResult(outcomes);
         Report(partnerId, source, result, Stopwatch.GetElapsedTime(started));
         return result;
     }
 
-    /// <summary>Rules against stored data (refunds); a refused new record's id claim is withdrawn.</summary>
+    /// <summary>Rules against stored data (refunds): a refused new record's id claim is withdrawn; a waiting one is accepted, kept aside.</summary>
     private async Task AdmitAsync(List<Candidate> toWrite, List<Candidate> resent, RecordOutcome[] outcomes, CancellationToken ct)
     {
         var all = toWrite.Concat(resent).ToList();
-        var verdicts = await _admission.AdmitAsync(all.Select(c => c.Record).ToList(), all.Select(c => c.Record).ToList(), ct);
+        var verdicts = await _admission.AdmitAsync(all.Select(c => c.Record).ToList(), all.Select(c => c.Row).ToList(), ct);
         for (var k = 0; k < all.Count; k++)
         {
-            if (verdicts[k] is { } errors)
+            var candidate = all[k];
+            var isNew = k < toWrite.Count;
+            switch (verdicts[k].Kind)
             {
-                var candidate = all[k];
-                if (k < toWrite.Count)
-                {
-                    await _ids.WithdrawAsync(candidate.IndexEntry, ct);
-                }
+                case AdmissionKind.Reject:
+                    if (isNew)
+                    {
+                        await _ids.WithdrawAsync(candidate.IndexEntry, ct);
+                    }
 
-                outcomes[candidate.Index] = new RecordOutcome(candidate.Index, candidate.RecordId, RecordStatus.Rejected, errors.ToDictionary());
+                    outcomes[candidate.Index] = new RecordOutcome(candidate.Index, candidate.RecordId, RecordStatus.Rejected, verdicts[k].Errors!.ToDictionary());
+                    break;
+                case AdmissionKind.Wait:
+                    outcomes[candidate.Index] = new RecordOutcome(candidate.Index, candidate.RecordId, isNew ? RecordStatus.Accepted : RecordStatus.Duplicate);
+                    break;
             }
+        }
+    }
+
+    /// <summary>Ingests the records that waited for these (refunds for their gift), then takes them out of waiting.</summary>
+    private async Task ReleaseWaitingAsync(string partnerId, IEnumerable<Candidate> stored, CancellationToken ct)
+    {
+        foreach (var candidate in stored)
+        {
+            var waiting = await _admission.WaitingForAsync(candidate.Record, ct);
+            IReadOnlyList<RecordOutcome> outcomes = [];
+            if (waiting.Count > 0)
+            {
+                var reads = waiting.Select(r => new RecordReadResult<TRecord>(r, _mapping.RecordId(r), new FieldErrors())).ToList();
+                var released = await IngestAsync(partnerId, reads, IngestSource.Release, ct);
+                outcomes = released.Results;
+                LogReleased(_logger, _mapping.Kind, waiting.Count, released.Rejected);
+            }
+
+            await _admission.ReleasedAsync(candidate.Record, waiting, outcomes, ct);
         }
     }
 
@@ -195,6 +232,9 @@ public sealed partial class IngestService<TRecord>
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingested {Kind} batch from {PartnerId} via {Source}: {Count} records, {Accepted} accepted, {Duplicates} duplicates, {Rejected} rejected in {ElapsedMs:F0} ms")]
     private static partial void LogBatch(ILogger logger, RecordKind kind, string partnerId, IngestSource source, int count, int accepted, int duplicates, int rejected, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Released {Count} {Kind} records that waited for the one just stored; {Rejected} of them refused")]
+    private static partial void LogReleased(ILogger logger, RecordKind kind, int count, int rejected);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Repaired {Kind} record {RecordId}: its id was claimed by an earlier attempt that did not finish writing it")]
     private static partial void LogRepaired(ILogger logger, RecordKind kind, string recordId);

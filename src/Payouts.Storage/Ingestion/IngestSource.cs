@@ -5,4 +5,7 @@ public enum IngestSource
 {
     Http,
     Queue,
+
+    /// <summary>A record that waited for another (a refund for its gift), stored when that one arrived.</summary>
+    Release,
 }

@@ -1,4 +1,4 @@
-using Payouts.Domain.Records.Validation;
+using Azure.Data.Tables;
 
 namespace Payouts.Storage.Ingestion;
 
@@ -6,6 +6,10 @@ namespace Payouts.Storage.Ingestion;
 public sealed class NoAdmission<TRecord> : IRecordAdmission<TRecord>
     where TRecord : class
 {
-    public Task<IReadOnlyList<FieldErrors?>> AdmitAsync(IReadOnlyList<TRecord> records, IReadOnlyList<TRecord> inBatch, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<FieldErrors?>>(new FieldErrors?[records.Count]);
+    public Task<IReadOnlyList<Admission>> AdmitAsync(IReadOnlyList<TRecord> records, IReadOnlyList<TableEntity> rows, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<Admission>>([.. records.Select(_ => Admission.Admit)]);
+
+    public Task<IReadOnlyList<TRecord>> WaitingForAsync(TRecord stored, CancellationToken ct) => Task.FromResult<IReadOnlyList<TRecord>>([]);
+
+    public Task ReleasedAsync(TRecord stored, IReadOnlyList<TRecord> released, IReadOnlyList<RecordOutcome> outcomes, CancellationToken ct) => Task.CompletedTask;
 }

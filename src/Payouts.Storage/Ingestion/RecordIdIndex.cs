@@ -39,6 +39,36 @@ internal sealed class RecordIdIndex(TableClient table)
         return existing;
     }
 
+    /// <summary>The fingerprint of a placeholder claim: a refund arrived before this gift and waits for it.</summary>
+    public const string WaitingFingerprint = "waiting-for-this-gift";
+
+    /// <summary>Set on a gift's claim that took over a placeholder, until the refunds waiting for it are released.</summary>
+    public const string ReleaseColumn = "ReleaseWaiting";
+
+    /// <summary>Claims a gift's id for the refunds waiting for it; the claim already there (a placeholder or the gift's own), or null when placed now.</summary>
+    public async Task<TableEntity?> PlaceholderAsync(RecordKind kind, string partnerId, string recordId, CancellationToken ct)
+    {
+        var entry = Entry(kind, partnerId, recordId, WaitingFingerprint, string.Empty);
+        return (await InsertOnlyWriter.AddAsync(table, [entry], expectExisting: false, ct))[0];
+    }
+
+    /// <summary>The gift arrived: its claim replaces the placeholder (only as read), flagged until its waiting refunds are released.</summary>
+    public async Task<bool> TakeOverAsync(TableEntity placeholder, TableEntity entry, CancellationToken ct)
+    {
+        try
+        {
+            await table.UpdateEntityAsync(new TableEntity(entry) { [ReleaseColumn] = true }, placeholder.ETag, TableUpdateMode.Replace, ct);
+            return true;
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 412)
+        {
+            return false;
+        }
+    }
+
+    public async Task ClearReleaseAsync(TableEntity entry, CancellationToken ct) =>
+        await table.UpdateEntityAsync(new TableEntity(entry.PartitionKey, entry.RowKey) { [ReleaseColumn] = false }, Azure.ETag.All, TableUpdateMode.Merge, ct);
+
     /// <summary>Takes back a claim this request made for a record it then refused: the id is free again, as if never sent.</summary>
     public async Task WithdrawAsync(TableEntity entry, CancellationToken ct) =>
         await table.DeleteEntityAsync(entry.PartitionKey, entry.RowKey, Azure.ETag.All, ct);

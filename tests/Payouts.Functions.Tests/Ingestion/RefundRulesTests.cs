@@ -73,17 +73,39 @@ public sealed class RefundRulesTests(PayoutsAppFixture app) : AppTestBase(app)
     }
 
     [Fact]
-    public async Task RefundOfAGiftNotReceived_IsRejected_AndItsIdIsFreeOnceTheGiftArrives()
+    public async Task RefundBeforeItsGift_WaitsAside_AndIsStoredWhenTheGiftArrives()
     {
-        var creator = Payloads.Unique("rlate");
+        var creator = Payloads.Unique("rwait");
         var refund = Payloads.Envelope(PayoutsAppFixture.Partner, Refund("r", creator, Payloads.RecordId(creator, "g"), 1, "2026-11-11T20:00:00Z"));
 
-        var early = await PostGiftsAsync(refund);
-        Assert.Equal(["rejected"], early.Statuses);
-        Assert.Contains("names no gift", ErrorsOf(early, "originalRecordId"), StringComparison.Ordinal);
-
-        await PostGiftsAsync(Payloads.Envelope(PayoutsAppFixture.Partner, Payloads.Gift("g", creator, 10, 1, "2026-11-10T20:00:00Z")));
         Assert.Equal(["accepted"], (await PostGiftsAsync(refund)).Statuses);
+        Assert.Equal(["duplicate"], (await PostGiftsAsync(refund)).Statuses);
+        Assert.Empty(await RowsOfCreatorAsync(TableNames.Gifts, creator));
+        Assert.Contains(await RowsAsync(TableNames.Activity, "2026-11"), r => r.RowKey.StartsWith(creator + "|waiting|", StringComparison.Ordinal));
+
+        Assert.Equal(["accepted"], (await PostGiftsAsync(Payloads.Envelope(PayoutsAppFixture.Partner, Payloads.Gift("g", creator, 10, 1, "2026-11-10T20:00:00Z")))).Statuses);
+
+        var rows = await RowsOfCreatorAsync(TableNames.Gifts, creator);
+        Assert.Equal(2, rows.Count);
+        Assert.Contains(rows, r => r.GetString("Kind") == "refund" && r.GetString("Source") == "release");
+        Assert.DoesNotContain(await RowsAsync(TableNames.Activity, "2026-11"), r => r.RowKey.StartsWith(creator + "|waiting|", StringComparison.Ordinal));
+        Assert.Equal(["duplicate"], (await PostGiftsAsync(refund)).Statuses);
+    }
+
+    [Fact]
+    public async Task WaitingRefundThatBreaksARuleOnceItsGiftArrives_IsKeptInIngestRejectedWithTheReason()
+    {
+        var lea = Payloads.Unique("rwlea");
+        var max = Payloads.Unique("rwmax");
+        await PostGiftsAsync(Payloads.Envelope(PayoutsAppFixture.Partner, Refund("r", max, Payloads.RecordId(lea, "g"), 1, "2026-11-11T20:00:00Z")));
+
+        await PostGiftsAsync(Payloads.Envelope(PayoutsAppFixture.Partner, Payloads.Gift("g", lea, 10, 1, "2026-11-10T20:00:00Z")));
+
+        Assert.Empty(await RowsOfCreatorAsync(TableNames.Gifts, max));
+        var rejected = (await RowsAsync(TableNames.IngestRejected, Now.InUtc().Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))
+            .Single(r => r.GetString("RecordId") == Payloads.RecordId(max, "r"));
+        Assert.Contains("another creator", rejected.GetString("Reason"), StringComparison.Ordinal);
+        Assert.Contains("refused once it did", rejected.GetString("Reason"), StringComparison.Ordinal);
     }
 
     [Fact]

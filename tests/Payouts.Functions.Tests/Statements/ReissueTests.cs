@@ -29,7 +29,8 @@ public sealed class ReissueTests(PayoutsAppFixture app) : PipelineTestBase(app)
         var v1 = (await TypedHeaderAsync(creator, "2036-01"))!;
         var v1Json = (await GetStatementAsync(v1.Id.ToString())).Text;
 
-        // USD→EUR was published as 0.92 for January by mistake: 0.90 from the 10th, forced with a reason.
+        // USD→EUR was published as 0.92 for January by mistake: 0.90 from the 10th, forced with a reason. Rates are
+        // global in this collection: every period from 2036 on now converts at 0.90 (other tests there use EUR only).
         await PutRateForcedAsync("fx", "USD/EUR", "0.90", "fx-usd-eur-2036-01-fix", "2036-01-10", "published 0.92 by mistake");
         var reissued = await ReissueAsync(v1.Id.ToString(), "USD→EUR corrected to 0.90");
 

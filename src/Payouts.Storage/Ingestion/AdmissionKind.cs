@@ -1,0 +1,8 @@
+namespace Payouts.Storage.Ingestion;
+
+public enum AdmissionKind
+{
+    Admit,
+    Reject,
+    Wait,
+}
