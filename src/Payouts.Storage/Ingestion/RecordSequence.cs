@@ -49,7 +49,7 @@ public static class RecordSequence
         {
             if (readFirst)
             {
-                await ReadExistingAsync(table, rows, pending, existing, ct);
+                await InsertOnlyWriter.ReadExistingAsync(table, rows, pending, existing, ct);
                 pending = pending.Where(i => existing[i] is null).ToList();
                 if (pending.Count == 0)
                 {
@@ -84,15 +84,5 @@ public static class RecordSequence
         }
 
         return existing;
-    }
-
-    private static async Task ReadExistingAsync(TableClient table, IReadOnlyList<TableEntity> rows, List<int> indexes, TableEntity?[] existing, CancellationToken ct)
-    {
-        var options = new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct };
-        await Parallel.ForEachAsync(indexes, options, async (i, token) =>
-        {
-            var found = await table.GetEntityIfExistsAsync<TableEntity>(rows[i].PartitionKey, rows[i].RowKey, cancellationToken: token);
-            existing[i] = found.HasValue ? found.Value : null;
-        });
     }
 }

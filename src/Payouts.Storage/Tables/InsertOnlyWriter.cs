@@ -72,7 +72,8 @@ internal static class InsertOnlyWriter
         }
     }
 
-    private static async Task ReadExistingAsync(TableClient table, IReadOnlyList<TableEntity> entities, List<int> chunk, TableEntity?[] existing, CancellationToken ct)
+    /// <summary>Reads the rows at the given positions: per position the stored row, or null.</summary>
+    public static async Task ReadExistingAsync(TableClient table, IReadOnlyList<TableEntity> entities, List<int> chunk, TableEntity?[] existing, CancellationToken ct)
     {
         var options = new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct };
         await Parallel.ForEachAsync(chunk, options, async (i, token) =>

@@ -54,4 +54,22 @@ public sealed class BlockReasonTests
 
         Assert.Contains(statement.Blocks, r => r.Code == BlockCodes.MissingRate && r.RecordIds.SequenceEqual(["b-1"]));
     }
+
+    [Fact]
+    public void Calculate_LateGiftsWithoutRates_NameOnlyThatPeriodsGifts_AndSayWhichPeriod()
+    {
+        var gifts = new[]
+        {
+            Entry(1, 10, At(3)) with { RecordId = "nov" },
+            Entry(1, 10, NodaTime.Instant.FromUtc(2026, 10, 20, 12, 0)) with { RecordId = "oct" },
+        };
+        var rates = new Payouts.Domain.Rates.RateBook(Builders.Rates().Entries.Where(e => e.Kind != Payouts.Domain.Rates.RateKind.DiamondsPerCoin || e.From >= new NodaTime.LocalDate(2026, 11, 1))
+            .Append(new Payouts.Domain.Rates.RateEntry(Payouts.Domain.Rates.RateKind.DiamondsPerCoin, "FR", new NodaTime.LocalDate(2026, 11, 1), 0.5m, "dpc-FR-2026-11")));
+
+        var statement = Calculate(gifts: gifts, rates: rates);
+
+        var reason = Assert.Single(statement.Blocks);
+        Assert.Equal(["oct"], reason.RecordIds);
+        Assert.StartsWith("gifts of 2026-10 cannot be valued", reason.Message, StringComparison.Ordinal);
+    }
 }

@@ -71,4 +71,49 @@ public sealed class StatementDiffTests
     }
 
     private static IReadOnlyList<StatementLine> WorkedExampleLines() => StatementCalculator.Calculate(WorkedExample()).Lines;
+
+    [Fact]
+    public void Between_NullSide_Throws()
+    {
+        Assert.Throws<ArgumentNullException>(() => StatementDiff.Between(null!, []));
+        Assert.Throws<ArgumentNullException>(() => StatementDiff.Between([], null!));
+    }
+
+    [Theory]
+    [InlineData("revenue")]
+    [InlineData("record")]
+    [InlineData("period")]
+    [InlineData("description")]
+    public void Between_LinesThatDifferInWhatTheyAre_AreOneGoneAndOneNew(string differing)
+    {
+        var line = new StatementLine { Kind = LineKind.Deal, Revenue = Payouts.Domain.Contracts.RevenueType.Deals, Description = "Deal: x", Amount = Eur(10m), RecordId = "d1", OriginalPeriod = October };
+        var other = differing switch
+        {
+            "revenue" => line with { Revenue = Payouts.Domain.Contracts.RevenueType.Bonuses },
+            "record" => line with { RecordId = "d2" },
+            "period" => line with { OriginalPeriod = null },
+            _ => line with { Description = "Deal: y" },
+        };
+
+        var changes = StatementDiff.Between([line], [other]);
+
+        Assert.Equal(2, changes.Count);
+        Assert.Equal(Eur(10m), changes[0].After);
+        Assert.Null(changes[0].Before);
+        Assert.Equal(Eur(10m), changes[1].Before);
+        Assert.Null(changes[1].After);
+    }
+
+    [Fact]
+    public void Between_ChangesComeInTheNewStatementsLineOrder_GoneLinesLast()
+    {
+        var a = new StatementLine { Kind = LineKind.Deal, Description = "a", Amount = Eur(1m) };
+        var b = new StatementLine { Kind = LineKind.Deal, Description = "b", Amount = Eur(2m) };
+        var c = new StatementLine { Kind = LineKind.Deal, Description = "c", Amount = Eur(3m) };
+
+        var changes = StatementDiff.Between([c, a with { Amount = Eur(5m) }], [a, b]);
+
+        Assert.Equal(["a", "b", "c"], changes.Select(x => x.Description));
+        Assert.Equal([Eur(-4m), Eur(2m), Eur(-3m)], changes.Select(x => x.Difference));
+    }
 }

@@ -13,6 +13,7 @@ internal static class GoldenStatements
 {
     public const string WorkedExample = "worked-example";
     public const string Rich = "rich";
+    public const string Reissue = "reissue";
 
     /// <summary>When the builder would have issued them (the documents show it; the content hash leaves it out).</summary>
     public static readonly Instant IssuedAt = Instant.FromUtc(2026, 12, 2, 23, 5);
@@ -21,8 +22,25 @@ internal static class GoldenStatements
     {
         WorkedExample => StatementCalculator.Calculate(Builders.WorkedExample()) with { IssuedAt = IssuedAt },
         Rich => StatementCalculator.Calculate(RichRequest()) with { IssuedAt = IssuedAt },
+        Reissue => StatementCalculator.Calculate(ReissueRequest()) with { IssuedAt = IssuedAt + Duration.FromDays(3) },
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
+
+    /// <summary>
+    /// The rich statement reissued as v2 from the same records: the diamondsPerCoin change of the 16th was published by
+    /// mistake (so the two gift lines become one) and GBP→EUR is corrected; the diff lists changed, added and gone lines.
+    /// </summary>
+    private static StatementRequest ReissueRequest()
+    {
+        var v1 = StatementCalculator.Calculate(RichRequest());
+        return RichRequest() with
+        {
+            Id = v1.Id.NextVersion(),
+            Rates = RatesWith(Fx("GBP/EUR", 2026, 11, 28, 1.1498m)),
+            CorrectionReason = "the diamondsPerCoin change of 16 November was published by mistake; GBP→EUR corrected",
+            Previous = new PreviousVersion(v1.Version, v1.Lines, v1.Totals!.Payable),
+        };
+    }
 
     /// <summary>
     /// lea in November with: a diamondsPerCoin change on the 16th (two gift lines), a refund of a gift before the change
