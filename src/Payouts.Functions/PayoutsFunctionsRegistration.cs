@@ -14,6 +14,7 @@ public static class PayoutsFunctionsRegistration
     public static FunctionsApplicationBuilder AddPayoutsFunctions(this FunctionsApplicationBuilder builder)
     {
         builder.UseMiddleware<HttpProblemMiddleware>();
+        builder.UseMiddleware<Admin.AdminAccessMiddleware>();
         builder.Services.AddPayoutsApp(builder.Configuration);
         builder.Services.AddPayoutsTelemetry(builder.Configuration);
         return builder;
@@ -23,7 +24,9 @@ public static class PayoutsFunctionsRegistration
     public static IServiceCollection AddPayoutsApp(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
         services.AddPayoutsStorage(configuration);
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<PayoutsOptions>, Hosting.StartupSafetyValidator>();
         services.AddSingleton<PartnerAuthenticator>();
+        services.AddSingleton<PartnerRateLimiter>();
         services.AddSingleton<HttpIngestHandler<GiftRecord>>();
         services.AddSingleton<HttpIngestHandler<DealRecord>>();
         services.AddSingleton<Storage.ReferenceData.RatePublisher>();

@@ -68,6 +68,9 @@ internal sealed class BenchApp : IAsyncDisposable
             ["Payouts:SenderHashKey"] = Convert.ToBase64String([.. Enumerable.Range(0, 32).Select(i => (byte)(i * 7))]),
             [$"Payouts:Partners:{Partner}:Secrets:0"] = PartnerSecret,
             ["Payouts:Webhooks:nova:Secrets:0"] = "nova-webhook-secret-0000000000000000000",
+            // The bench's clock stands still, so a token bucket would never refill: the load sets its own ceiling.
+            ["Payouts:IngestRateLimit:RequestsPerSecond"] = "10000",
+            ["Payouts:IngestRateLimit:Burst"] = "100000",
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();

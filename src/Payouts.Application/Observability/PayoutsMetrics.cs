@@ -10,6 +10,7 @@ public sealed class PayoutsMetrics : IDisposable
     private readonly Meter _meter;
     private readonly Counter<long> _records;
     private readonly Counter<long> _rejectedMessages;
+    private readonly Counter<long> _rateLimited;
     private readonly Histogram<double> _batchSeconds;
     private readonly Counter<long> _statements;
     private readonly Counter<long> _webhooks;
@@ -23,10 +24,11 @@ public sealed class PayoutsMetrics : IDisposable
         _records = _meter.CreateCounter<long>("payouts.ingest.records", "{record}", "Records ingested, by status (accepted, duplicate, rejected).");
         _rejectedMessages = _meter.CreateCounter<long>("payouts.ingest.rejected_messages", "{message}", "Queue messages that could not be parsed at all.");
         _statements = _meter.CreateCounter<long>("payouts.statements", "{statement}", "Statements built, by status (Issued, CarriedForward, Blocked).");
-        _webhooks = _meter.CreateCounter<long>("payouts.webhooks", "{delivery}", "Webhook delivery attempts, by target and outcome (delivered, failed).");
+        _webhooks = _meter.CreateCounter<long>("payouts.webhooks", "{delivery}", "Webhook delivery attempts, by target and outcome (delivered, or the failure category).");
         _webhookRetries = _meter.CreateCounter<long>("payouts.webhooks.retries", "{retry}", "In-attempt webhook retries by the HTTP policy, by reason (HTTP status or exception).");
         _outboxDue = _meter.CreateGauge<long>("payouts.webhooks.outbox.due", "{delivery}", "Outbox deliveries due at the dispatcher's last run (at most one batch).");
         _outboxOldestDueAge = _meter.CreateGauge<double>("payouts.webhooks.outbox.oldest_due_age", "s", "Age of the oldest due outbox delivery at the dispatcher's last run: alert when it grows.");
+        _rateLimited = _meter.CreateCounter<long>("payouts.ingest.rate_limited", "{request}", "HTTP ingest requests answered 429 because the partner was over its rate.");
         _batchSeconds = _meter.CreateHistogram<double>("payouts.ingest.batch.duration", "s", "Time to settle one ingest batch.");
     }
 
@@ -37,6 +39,8 @@ public sealed class PayoutsMetrics : IDisposable
             _records.Add(count, new("kind", kind), new("partner", partnerId), new("source", source), new("status", status));
         }
     }
+
+    public void RateLimited(string partnerId) => _rateLimited.Add(1, new KeyValuePair<string, object?>("partner", partnerId));
 
     public void MessageRejected(string queue) => _rejectedMessages.Add(1, new KeyValuePair<string, object?>("queue", queue));
 

@@ -19,5 +19,5 @@ public interface IOutboxStore
 
     Task MarkDeliveredAsync(OutboxDelivery delivery, Instant now, int status, CancellationToken ct);
 
-    Task RecordFailureAsync(OutboxDelivery delivery, string error, CancellationToken ct);
+    Task RecordFailureAsync(OutboxDelivery delivery, DeliveryFailure failure, CancellationToken ct);
 }

@@ -5,7 +5,8 @@ namespace Payouts.Application.Outbox;
 /// <summary>
 /// One message to deliver, once per statement in normal operation and at least once whatever fails: which event
 /// about which subject, through which channel to which target (a queue name or an agency id and its URL), and the
-/// body. <see cref="DeliveryId"/> is stable across retries and is what a receiver dedupes on.
+/// body. <see cref="DeliveryId"/> is stable across retries and is what a receiver dedupes on. <see cref="Url"/> is the
+/// agency's URL when the delivery was written; a webhook is sent to the agency's URL at the time of sending.
 /// </summary>
 public sealed record OutboxDelivery(
     string DeliveryId,
@@ -26,7 +27,8 @@ public sealed record OutboxDelivery(
 
     public Instant NextAttemptAt { get; init; }
 
-    public string? LastError { get; init; }
+    /// <summary>How the last attempt failed; null before any failure.</summary>
+    public DeliveryFailure? LastFailure { get; init; }
 
     /// <summary>The stored row's concurrency token: a claim succeeds only if nobody changed the row since it was read.</summary>
     public string Version { get; init; } = string.Empty;

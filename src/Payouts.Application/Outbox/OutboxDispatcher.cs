@@ -64,18 +64,18 @@ public sealed partial class OutboxDispatcher(IOutboxStore outbox, IOutboxTranspo
     private async Task<bool> DeliverAsync(OutboxDelivery entry, CancellationToken ct)
     {
         var attempt = await transport.SendAsync(entry, ct);
-        metrics.WebhookDelivered(entry.TargetId, attempt.Delivered ? "delivered" : "failed");
+        metrics.WebhookDelivered(entry.TargetId, attempt.Delivered ? "delivered" : attempt.Failure!.Code);
         if (attempt.Delivered)
         {
             await outbox.MarkDeliveredAsync(entry, clock.GetCurrentInstant(), attempt.Status, ct);
             return true;
         }
 
-        await outbox.RecordFailureAsync(entry, attempt.Error!, ct);
-        LogRetry(logger, entry.DeliveryId, entry.TargetId, entry.Attempts, attempt.Error!, entry.NextAttemptAt);
+        await outbox.RecordFailureAsync(entry, attempt.Failure!, ct);
+        LogRetry(logger, entry.DeliveryId, entry.TargetId, entry.Attempts, attempt.Failure!.Code, attempt.Status, entry.NextAttemptAt);
         return false;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} to {TargetId} failed (attempt {Attempt}): {Error}; next try at {NextAttemptAt}")]
-    private static partial void LogRetry(ILogger logger, string deliveryId, string targetId, int attempt, string error, Instant nextAttemptAt);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} to {TargetId} failed (attempt {Attempt}): {ErrorCategory} {Status}; next try at {NextAttemptAt}")]
+    private static partial void LogRetry(ILogger logger, string deliveryId, string targetId, int attempt, string errorCategory, int status, Instant nextAttemptAt);
 }

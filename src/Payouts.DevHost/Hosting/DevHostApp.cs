@@ -114,7 +114,12 @@ public sealed class DevHostApp : IAsyncDisposable
 
     private static WebApplication Build(DevHostOptions options, ConfigurationManager configuration)
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(DevHostApp).Assembly.GetName().Name });
+        // A local host is Development: the sample secrets and relaxed webhook egress are refused anywhere else.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(DevHostApp).Assembly.GetName().Name,
+            EnvironmentName = Environments.Development,
+        });
         builder.Configuration.AddConfiguration(configuration);
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         builder.Services.AddRouting();

@@ -32,46 +32,53 @@ public static class PayloadSignature
         return header.ToString();
     }
 
-    public static SignatureCheck Verify(string? header, ReadOnlySpan<byte> body, IReadOnlyList<string> secrets, Instant now, Duration tolerance)
+    public static SignatureCheck Verify(string? header, ReadOnlySpan<byte> body, IReadOnlyList<string> secrets, Instant now, Duration tolerance) =>
+        Check(header, body, secrets, now, tolerance).Check;
+
+    /// <summary>
+    /// <see cref="Verify"/> with what it took: which secret matched and how many HMACs were computed, so a caller can
+    /// make a request naming an unknown signer cost the same as one naming a known signer.
+    /// </summary>
+    public static SignatureVerification Check(string? header, ReadOnlySpan<byte> body, IReadOnlyList<string> secrets, Instant now, Duration tolerance)
     {
         if (string.IsNullOrWhiteSpace(header))
         {
-            return SignatureCheck.Missing;
+            return new SignatureVerification(SignatureCheck.Missing, -1, 0);
         }
 
         if (!TryParse(header, out var seconds, out var signatures))
         {
-            return SignatureCheck.Malformed;
+            return new SignatureVerification(SignatureCheck.Malformed, -1, 0);
         }
 
         var signedAt = Instant.FromUnixTimeSeconds(seconds);
         if (signedAt < now - tolerance || signedAt > now + tolerance)
         {
-            return SignatureCheck.Expired;
+            return new SignatureVerification(SignatureCheck.Expired, -1, 0);
         }
 
-        foreach (var secret in secrets)
+        for (var s = 0; s < secrets.Count; s++)
         {
-            var expected = Encoding.ASCII.GetBytes(Compute(body, secret, seconds));
+            var expected = Encoding.ASCII.GetBytes(Compute(body, secrets[s], seconds));
             foreach (var signature in signatures)
             {
                 if (CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature)))
                 {
-                    return SignatureCheck.Valid;
+                    return new SignatureVerification(SignatureCheck.Valid, s, s + 1);
                 }
             }
         }
 
-        return SignatureCheck.Mismatch;
+        return new SignatureVerification(SignatureCheck.Mismatch, -1, secrets.Count);
     }
 
+    /// <summary>HMAC-SHA256 of "seconds.body", fed in two pieces so a large body is never copied.</summary>
     private static string Compute(ReadOnlySpan<byte> body, string secret, long seconds)
     {
-        var prefix = Encoding.UTF8.GetBytes(seconds.ToString(CultureInfo.InvariantCulture) + ".");
-        var message = new byte[prefix.Length + body.Length];
-        prefix.CopyTo(message, 0);
-        body.CopyTo(message.AsSpan(prefix.Length));
-        return Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), message));
+        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret));
+        hmac.AppendData(Encoding.UTF8.GetBytes(seconds.ToString(CultureInfo.InvariantCulture) + "."));
+        hmac.AppendData(body);
+        return Convert.ToHexStringLower(hmac.GetHashAndReset());
     }
 
     private static bool TryParse(string header, out long seconds, out List<string> signatures)

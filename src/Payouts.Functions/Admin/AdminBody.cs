@@ -10,45 +10,45 @@ namespace Payouts.Functions.Admin;
 /// <summary>Reads an admin JSON body field by field, collecting every problem for one 400 answer.</summary>
 internal sealed class AdminBody : IDisposable
 {
-    private const int MaxBytes = 64 * 1024;
+    public const int MaxBytes = 64 * 1024;
     private readonly JsonDocument? _document;
 
-    private AdminBody(JsonDocument? document, string? problem)
+    private AdminBody(JsonDocument? document, Http.ProblemResult? refusal)
     {
         _document = document;
-        Problem = problem;
+        Refusal = refusal;
     }
 
     public FieldErrors Errors { get; } = new();
 
-    public string? Problem { get; }
+    /// <summary>Why the body cannot be read at all (413 too large, 400 not a JSON object); null when fields can be read.</summary>
+    public Http.ProblemResult? Refusal { get; }
 
     public static async Task<AdminBody> ReadAsync(HttpRequest request, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, ct);
-        if (buffer.Length > MaxBytes)
+        // Counted while read: a body over the bound is refused without being held whole, whatever its length header says.
+        if (request.ContentLength > MaxBytes || await Http.BoundedBody.ReadAsync(request.Body, MaxBytes, ct) is not { } body)
         {
-            return new AdminBody(null, "The body is too large.");
+            return new AdminBody(null, Http.ProblemResult.TooLarge($"An admin body is at most {MaxBytes / 1024} KiB."));
         }
 
         try
         {
-            var document = JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = 8 });
+            var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 8 });
             var problem = document.RootElement.ValueKind != JsonValueKind.Object ? "The body must be a JSON object."
                 : JsonText.FirstMalformed(document.RootElement, "$") is { } path ? $"The text at {path} {JsonText.Problem}."
                 : null;
             if (problem is not null)
             {
                 document.Dispose();
-                return new AdminBody(null, problem);
+                return new AdminBody(null, Http.ProblemResult.BadRequest(problem));
             }
 
             return new AdminBody(document, null);
         }
         catch (JsonException ex)
         {
-            return new AdminBody(null, $"The body is not valid JSON: {ex.Message}");
+            return new AdminBody(null, Http.ProblemResult.BadRequest($"The body is not valid JSON: {ex.Message}"));
         }
     }
 

@@ -14,9 +14,9 @@ public sealed class CorrectionsHandler(RecordVoider voider, StatementReissuer re
     public async Task<IActionResult> ReissueAsync(HttpRequest request, string statementId, CancellationToken ct)
     {
         using var body = await AdminBody.ReadAsync(request, ct);
-        if (body.Problem is { } problem)
+        if (body.Refusal is { } refusal)
         {
-            return ProblemResult.BadRequest(problem);
+            return refusal;
         }
 
         if (!StatementId.TryParse(statementId, out var id))
@@ -54,9 +54,9 @@ public sealed class CorrectionsHandler(RecordVoider voider, StatementReissuer re
     public async Task<IActionResult> VoidAsync(HttpRequest request, string kindText, string partnerId, string recordId, CancellationToken ct)
     {
         using var body = await AdminBody.ReadAsync(request, ct);
-        if (body.Problem is { } problem)
+        if (body.Refusal is { } refusal)
         {
-            return ProblemResult.BadRequest(problem);
+            return refusal;
         }
 
         RecordKind? kind = kindText switch { "gifts" => RecordKind.Gift, "deals" => RecordKind.Deal, _ => null };

@@ -7,7 +7,7 @@ using Payouts.Application.Outbox;
 
 namespace Payouts.Functions.Admin;
 
-/// <summary>Undelivered payout messages and webhooks, with attempts and the last error: what an on-call engineer checks first.</summary>
+/// <summary>Undelivered payout messages and webhooks, with attempts and how the last one failed (a category and a status code): what an on-call engineer checks first.</summary>
 public sealed class ListOutboxHttp(OutboxStore outbox)
 {
     [Function(nameof(ListOutboxHttp))]
@@ -32,7 +32,16 @@ public sealed class ListOutboxHttp(OutboxStore outbox)
                 w.WriteNumber("attempts", delivery.Attempts);
                 w.WriteString("createdAt", delivery.CreatedAt.ToString());
                 w.WriteString("nextAttemptAt", delivery.NextAttemptAt.ToString());
-                w.WriteString("lastError", delivery.LastError);
+                if (delivery.LastFailure is { } failure)
+                {
+                    w.WriteString("lastErrorCategory", failure.Code);
+                    w.WriteNumber("lastStatus", failure.Status);
+                    w.WriteString("lastError", failure.Describe());
+                }
+                else
+                {
+                    w.WriteNull("lastError");
+                }
                 w.WriteEndObject();
             }
 

@@ -5,6 +5,7 @@ using Payouts.Domain.Monetary;
 using Payouts.Domain.Rates;
 using Payouts.Domain.Records.Validation;
 using Payouts.Functions.Http;
+using Payouts.Storage.Outbox;
 using Payouts.Storage.ReferenceData;
 using Payouts.Storage.Statements;
 
@@ -15,16 +16,16 @@ namespace Payouts.Functions.Admin;
 /// insert-only (the same version again is a 200 that changes nothing, other content for it a 409), and a rate that
 /// would apply inside an issued period needs <c>?force=true</c> and a <c>reason</c> (docs/operations.md).
 /// </summary>
-public sealed class ReferenceDataHandler(ContractStore contracts, RatePublisher rates, AgencyStore agencies, RateBookCache rateCache)
+public sealed class ReferenceDataHandler(ContractStore contracts, RatePublisher rates, AgencyStore agencies, RateBookCache rateCache, WebhookEgressGuard egress)
 {
     private const int MaxReasonLength = AdminCaller.MaxReasonLength;
 
     public async Task<IActionResult> PutCreatorAsync(HttpRequest request, string creatorId, CancellationToken ct)
     {
         using var body = await AdminBody.ReadAsync(request, ct);
-        if (body.Problem is { } problem)
+        if (body.Refusal is { } refusal)
         {
-            return ProblemResult.BadRequest(problem);
+            return refusal;
         }
 
         if (!TextRules.IsIdentifier(creatorId))
@@ -81,9 +82,9 @@ public sealed class ReferenceDataHandler(ContractStore contracts, RatePublisher 
     public async Task<IActionResult> PutRateAsync(HttpRequest request, CancellationToken ct)
     {
         using var body = await AdminBody.ReadAsync(request, ct);
-        if (body.Problem is { } problem)
+        if (body.Refusal is { } refusal)
         {
-            return ProblemResult.BadRequest(problem);
+            return refusal;
         }
 
         var kindText = body.String("kind");
@@ -154,17 +155,17 @@ public sealed class ReferenceDataHandler(ContractStore contracts, RatePublisher 
     public async Task<IActionResult> PutAgencyAsync(HttpRequest request, string agencyId, CancellationToken ct)
     {
         using var body = await AdminBody.ReadAsync(request, ct);
-        if (body.Problem is { } problem)
+        if (body.Refusal is { } refusal)
         {
-            return ProblemResult.BadRequest(problem);
+            return refusal;
         }
 
         var name = body.String("name", required: false);
         var url = body.String("webhookUrl", required: false);
         Uri? webhook = null;
-        if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out webhook) || webhook.Scheme is not ("https" or "http")))
+        if (url is not null && (Uri.TryCreate(url, UriKind.Absolute, out webhook) ? egress.UrlProblem(webhook) : "must be an absolute https URL") is { } problem)
         {
-            body.Errors.Add("webhookUrl", "must be an absolute http(s) URL");
+            body.Errors.Add("webhookUrl", problem);
         }
 
         if (!TextRules.IsIdentifier(agencyId))

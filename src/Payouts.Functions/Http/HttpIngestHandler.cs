@@ -4,15 +4,18 @@ using Microsoft.AspNetCore.Mvc;
 using Payouts.Domain.Records.Validation;
 using Payouts.Domain.Records.Wire;
 using Payouts.Domain.Signing;
+using Payouts.Application.Observability;
 using Payouts.Storage.Ingestion;
 
 namespace Payouts.Functions.Http;
 
 /// <summary>
-/// POST a batch: media type → size → partner signature → envelope shape → partner match → store. Every refusal is a
-/// problem-details 4xx decided before anything is written; once past those checks each record settles on its own.
+/// POST a batch: media type → bounded read → partner signature → rate limit → parse → partner match → store. Nothing
+/// is parsed before the signature checks out (the partner id comes from the header, or from a forward-only scan of a
+/// JSON body), every refusal is a problem-details 4xx decided before anything is written, and once past those checks
+/// each record settles on its own.
 /// </summary>
-public sealed class HttpIngestHandler<TRecord>(RecordBatchIngestion<TRecord> ingestion, PartnerAuthenticator authenticator)
+public sealed class HttpIngestHandler<TRecord>(RecordBatchIngestion<TRecord> ingestion, PartnerAuthenticator authenticator, PartnerRateLimiter rateLimiter, PayoutsMetrics metrics)
     where TRecord : class
 {
     public const int MaxBodyBytes = 4 * 1024 * 1024;
@@ -25,26 +28,35 @@ public sealed class HttpIngestHandler<TRecord>(RecordBatchIngestion<TRecord> ing
             return ProblemResult.UnsupportedMediaType("Send application/json ({ \"partnerId\", \"records\" }) or application/x-ndjson (one record per line).");
         }
 
-        if (request.ContentLength > MaxBodyBytes || await ReadBodyAsync(request.Body, ct) is not { } body)
+        if (request.ContentLength > MaxBodyBytes || await BoundedBody.ReadAsync(request.Body, MaxBodyBytes, ct, request.ContentLength) is not { } body)
         {
             return ProblemResult.TooLarge($"A batch body is at most {MaxBodyBytes / (1024 * 1024)} MiB; split it.");
         }
 
-        var parsed = IngestEnvelopeParser.Parse(body, format);
-        using var envelope = parsed.Envelope;
         var headerPartner = request.Headers[PartnerHeader].ToString();
-        var partnerId = headerPartner.Length > 0 ? headerPartner : envelope?.PartnerId ?? parsed.ClaimedPartnerId;
+        var partnerId = headerPartner.Length > 0 ? headerPartner
+            : format == EnvelopeFormat.Json ? IngestEnvelopeParser.ScanPartnerId(body.Span)
+            : null;
         if (partnerId is null || !TextRules.IsIdentifier(partnerId))
         {
             return ProblemResult.Unauthorized($"Name the partner in the {PartnerHeader} header (or partnerId in a JSON body) and sign the body.");
         }
 
-        var check = authenticator.Verify(partnerId, request.Headers[PayloadSignature.HeaderName].ToString(), body.Span);
+        var check = authenticator.Verify(partnerId, request.Headers[PayloadSignature.HeaderName].ToString(), body.Span).Check;
         if (check != SignatureCheck.Valid)
         {
             return ProblemResult.Unauthorized(SignatureProblem(check));
         }
 
+        if (rateLimiter.TryAcquire(partnerId) is { } wait)
+        {
+            var seconds = (int)wait.TotalSeconds;
+            metrics.RateLimited(partnerId);
+            return ProblemResult.TooManyRequests($"Partner '{partnerId}' is over its ingest rate; retry the same body after {seconds} s.", seconds);
+        }
+
+        var parsed = IngestEnvelopeParser.Parse(body, format);
+        using var envelope = parsed.Envelope;
         if (envelope is null)
         {
             return ProblemResult.BadRequest(parsed.Problem!, parsed.Errors);
@@ -67,25 +79,6 @@ public sealed class HttpIngestHandler<TRecord>(RecordBatchIngestion<TRecord> ing
             _ => null,
         }
         : null;
-
-    /// <summary>Reads at most <see cref="MaxBodyBytes"/>; null when the body is longer (the length header can lie or be absent).</summary>
-    private static async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(Stream body, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-    }
 
     private static string SignatureProblem(SignatureCheck check) => check switch
     {

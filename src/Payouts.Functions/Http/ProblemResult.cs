@@ -8,7 +8,7 @@ namespace Payouts.Functions.Http;
 /// An RFC 9457 <c>application/problem+json</c> response: type, title, status, detail and, for validation, errors
 /// (field → messages). Written straight to the response, with no MVC machinery, so any host can execute it.
 /// </summary>
-public sealed class ProblemResult(int status, string slug, string title, string detail, IReadOnlyDictionary<string, string[]>? errors = null) : IActionResult
+public sealed class ProblemResult(int status, string slug, string title, string detail, IReadOnlyDictionary<string, string[]>? errors = null, int? retryAfterSeconds = null) : IActionResult
 {
     public const string ContentType = "application/problem+json";
 
@@ -33,16 +33,22 @@ public sealed class ProblemResult(int status, string slug, string title, string 
 
     public static ProblemResult UnsupportedMediaType(string detail) => new(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "Unsupported media type.", detail);
 
-    public static ProblemResult Unavailable(string detail) => new(StatusCodes.Status503ServiceUnavailable, "unavailable", "Temporarily unavailable.", detail);
+    public static ProblemResult Unavailable(string detail) => new(StatusCodes.Status503ServiceUnavailable, "unavailable", "Temporarily unavailable.", detail, retryAfterSeconds: 5);
+
+    public static ProblemResult TooManyRequests(string detail, int retryAfterSeconds) =>
+        new(StatusCodes.Status429TooManyRequests, "rate-limited", "Too many requests.", detail, retryAfterSeconds: retryAfterSeconds);
+
+    /// <summary>Seconds the client should wait before trying again (the <c>Retry-After</c> header), when the answer says.</summary>
+    public int? RetryAfterSeconds => retryAfterSeconds;
 
     public async Task ExecuteResultAsync(ActionContext context)
     {
         var response = context.HttpContext.Response;
         response.StatusCode = status;
         response.ContentType = ContentType;
-        if (status == StatusCodes.Status503ServiceUnavailable)
+        if (retryAfterSeconds is { } seconds)
         {
-            response.Headers.RetryAfter = "5";
+            response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         await using var writer = new Utf8JsonWriter(response.Body);

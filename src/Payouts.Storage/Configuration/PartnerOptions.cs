@@ -32,6 +32,9 @@ public sealed class PartnerOptions
     /// <summary>Agency ids whose creators (by their contract) the partner reports for, besides <see cref="Creators"/>.</summary>
     public List<string> Agencies { get; set; } = [];
 
+    /// <summary>This partner's own HTTP ingest rate limit; none: <see cref="PayoutsOptions.IngestRateLimit"/>.</summary>
+    public IngestRateLimitOptions? RateLimit { get; set; }
+
     /// <summary>The scope these settings describe; settings that do not parse (the validator refuses them at start) allow nothing more than they name.</summary>
     public PartnerScope ToScope()
     {

@@ -27,6 +27,15 @@ public sealed class PayoutsOptions
     /// </summary>
     public Dictionary<string, PartnerOptions> Partners { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Who may call admin routes beyond the master key.</summary>
+    public AdminOptions Admin { get; set; } = new();
+
+    /// <summary>The default HTTP ingest rate limit of a partner (a partner's own <see cref="PartnerOptions.RateLimit"/> wins).</summary>
+    public IngestRateLimitOptions IngestRateLimit { get; set; } = new();
+
+    /// <summary>Where webhooks may go: https and public addresses only, unless relaxed for local development.</summary>
+    public WebhookEgressOptions WebhookEgress { get; set; } = new();
+
     /// <summary>Webhook signing secrets per agency id; each active secret adds a v1 signature (two during a rotation).</summary>
     public Dictionary<string, WebhookTargetOptions> Webhooks { get; set; } = new(StringComparer.Ordinal);
 

@@ -81,7 +81,9 @@ public static class PayoutsStorageServiceCollectionExtensions
         services.AddSingleton<Outbox.OutboxStore>();
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<Outbox.OutboxStore>());
         services.AddSingleton<IOutboxTransport, Outbox.OutboxTransport>();
+        services.AddSingleton<Outbox.WebhookEgressGuard>();
         services.AddHttpClient(Outbox.OutboxTransport.HttpClientName, client => client.Timeout = TimeSpan.FromMinutes(2))
+            .ConfigurePrimaryHttpMessageHandler(sp => Outbox.WebhookHttpPolicies.PrimaryHandler(sp.GetRequiredService<Outbox.WebhookEgressGuard>()))
             .AddPolicyHandler((sp, _) => Outbox.WebhookHttpPolicies.Retry(sp.GetRequiredService<PayoutsMetrics>()))
             .AddPolicyHandler((_, request) => Outbox.WebhookHttpPolicies.BreakerFor(request))
             .AddPolicyHandler(Outbox.WebhookHttpPolicies.Timeout());

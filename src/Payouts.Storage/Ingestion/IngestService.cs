@@ -101,6 +101,8 @@ public sealed partial class IngestService<TRecord>
         await AdmitAsync(toWrite, resent, outcomes, ct);
         toWrite.RemoveAll(c => outcomes[c.Index] is not null);
         resent.RemoveAll(c => outcomes[c.Index] is not null);
+        await SettleStoredResendsAsync(resent, outcomes, ct);
+        resent.RemoveAll(c => outcomes[c.Index] is not null);
         var stored = toWrite.Concat(resent).ToList();
         // Every period a mark names gets its row, so the close timer, which walks the Periods table, closes it.
         await _periods.EnsureExistsAsync(stored.Select(c => c.Info.Period).Distinct().SelectMany(p => _activity.PeriodsToMark(p, now)), ct);
@@ -139,6 +141,29 @@ public sealed partial class IngestService<TRecord>
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// A resent record whose row is stored is a duplicate and changes nothing: its marks and settlement entry were
+    /// written before its row, so a replayed request (or a partner's resend) marks no period, builds no statement and
+    /// sends no webhook. Only a record whose earlier attempt stopped before its row goes on to be written (a repair).
+    /// </summary>
+    private async Task SettleStoredResendsAsync(List<Candidate> resent, RecordOutcome[] outcomes, CancellationToken ct)
+    {
+        var options = new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct };
+        await Parallel.ForEachAsync(resent.GroupBy(c => c.Info.PartitionKey, StringComparer.Ordinal), options, async (group, token) =>
+        {
+            var rows = group.ToList();
+            var existing = new TableEntity?[rows.Count];
+            await InsertOnlyWriter.ReadExistingAsync(_records, rows.Select(r => r.Row).ToList(), [.. Enumerable.Range(0, rows.Count)], existing, token);
+            for (var k = 0; k < rows.Count; k++)
+            {
+                if (existing[k] is not null)
+                {
+                    outcomes[rows[k].Index] = new RecordOutcome(rows[k].Index, rows[k].RecordId, RecordStatus.Duplicate);
+                }
+            }
+        });
     }
 
     /// <summary>Ingests the records that waited for these (refunds for their gift), then takes them out of waiting.</summary>

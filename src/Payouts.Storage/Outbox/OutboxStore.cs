@@ -98,10 +98,15 @@ public sealed class OutboxStore(TableServiceClient tables) : IOutboxStore
         await _table.DeleteEntityAsync(Pending, delivery.DeliveryId, ETag.All, ct);
     }
 
-    /// <summary>Records why the attempt failed; the next attempt time was set when it was claimed.</summary>
-    public async Task RecordFailureAsync(OutboxDelivery delivery, string error, CancellationToken ct)
+    /// <summary>Records how the attempt failed (category and status, never exception text); the next attempt time was set when it was claimed.</summary>
+    public async Task RecordFailureAsync(OutboxDelivery delivery, DeliveryFailure failure, CancellationToken ct)
     {
-        var update = new TableEntity(Pending, delivery.DeliveryId) { ["LastError"] = error.Length > 1000 ? error[..1000] : error };
+        var update = new TableEntity(Pending, delivery.DeliveryId)
+        {
+            ["LastErrorCategory"] = failure.Code,
+            ["LastStatus"] = failure.Status,
+            ["LastError"] = failure.Describe(),
+        };
         try
         {
             await _table.UpdateEntityAsync(update, new ETag(delivery.Version), TableUpdateMode.Merge, ct);
@@ -139,7 +144,7 @@ public sealed class OutboxStore(TableServiceClient tables) : IOutboxStore
         Attempts = row.GetInt32("Attempts") ?? 0,
         CreatedAt = Instant.FromDateTimeOffset(row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.UnixEpoch),
         NextAttemptAt = Instant.FromDateTimeOffset(row.GetDateTimeOffset("NextAttemptAt") ?? DateTimeOffset.UnixEpoch),
-        LastError = row.GetString("LastError"),
+        LastFailure = DeliveryFailure.FromCode(row.GetString("LastErrorCategory"), row.GetInt32("LastStatus") ?? 0),
         Version = row.ETag.ToString(),
     };
 }

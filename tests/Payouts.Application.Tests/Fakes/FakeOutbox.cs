@@ -74,13 +74,13 @@ internal sealed class FakeOutbox : IOutboxStore
         return Task.CompletedTask;
     }
 
-    public Task RecordFailureAsync(OutboxDelivery delivery, string error, CancellationToken ct)
+    public Task RecordFailureAsync(OutboxDelivery delivery, DeliveryFailure failure, CancellationToken ct)
     {
         lock (_gate)
         {
             if (Pending.TryGetValue(delivery.DeliveryId, out var current) && current.Version == delivery.Version)
             {
-                Pending[delivery.DeliveryId] = current with { LastError = error };
+                Pending[delivery.DeliveryId] = current with { LastFailure = failure };
             }
         }
 

@@ -17,7 +17,7 @@ internal sealed class FakeTransport : IOutboxTransport
             if (FailNext > 0)
             {
                 FailNext--;
-                return Task.FromResult(DeliveryAttempt.Failed(503, "HTTP 503"));
+                return Task.FromResult(DeliveryAttempt.Failed(DeliveryErrorCategory.HttpStatus, 503));
             }
         }
 

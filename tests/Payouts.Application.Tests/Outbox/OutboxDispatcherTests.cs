@@ -20,7 +20,7 @@ public sealed class OutboxDispatcherTests : IDisposable
         Assert.Equal(0, await _world.Dispatcher.DispatchDueAsync(CancellationToken.None));
         var pending = Assert.Single(_world.Outbox.Pending.Values);
         Assert.Equal(1, pending.Attempts);
-        Assert.Equal("HTTP 503", pending.LastError);
+        Assert.Equal(new DeliveryFailure(DeliveryErrorCategory.HttpStatus, 503), pending.LastFailure);
 
         Assert.Equal(0, await _world.Dispatcher.DispatchDueAsync(CancellationToken.None));
         Assert.Single(_world.Transport.Sent);

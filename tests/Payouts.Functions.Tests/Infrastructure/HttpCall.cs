@@ -58,11 +58,16 @@ public static class HttpCall
         var response = request.HttpContext.Response;
         response.Body.Position = 0;
         var text = await new StreamReader(response.Body).ReadToEndAsync();
-        return new Response(response.StatusCode, response.ContentType, text);
+        return new Response(response.StatusCode, response.ContentType, text)
+        {
+            Headers = response.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+        };
     }
 
     public sealed record Response(int Status, string? ContentType, string Text)
     {
+        public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
         public JsonElement Body => Text.Length > 0 ? JsonDocument.Parse(Text).RootElement.Clone() : throw new InvalidOperationException("The response has no body.");
 
         public string[] Statuses => Body.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("status").GetString()!).ToArray();

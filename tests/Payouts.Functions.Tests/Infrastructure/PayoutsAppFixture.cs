@@ -27,9 +27,14 @@ public sealed class PayoutsAppFixture : IAsyncLifetime
     public const string ScopedCreator = "scoped-creator-1";
     public const string ScopedOtherCreator = "scoped-creator-2";
     public const string ScopedAgency = "scope-agency";
+    /// <summary>A partner with a small rate limit of its own: a burst of two, then one request every ten seconds.</summary>
+    public const string LimitedPartner = "limited";
+    public const string LimitedPartnerSecret = "limited-secret-00000000000000000000000";
     public const string Agency = "nova";
     public const string WebhookSecret = "nova-webhook-secret-00000000000000000";
     public const string WebhookRotatedSecret = "nova-webhook-secret-11111111111111111";
+    /// <summary>An agency of the egress tests, so their deliveries never mix with other tests'.</summary>
+    public const string EgressAgency = "egress-agency";
 
     private AzuriteServer? _azurite;
 
@@ -65,12 +70,22 @@ public sealed class PayoutsAppFixture : IAsyncLifetime
             [$"Payouts:Partners:{ScopedPartner}:Creators:0"] = ScopedCreator,
             [$"Payouts:Partners:{ScopedPartner}:Creators:1"] = ScopedOtherCreator,
             [$"Payouts:Partners:{ScopedPartner}:Agencies:0"] = ScopedAgency,
+            [$"Payouts:Partners:{LimitedPartner}:Secrets:0"] = LimitedPartnerSecret,
+            [$"Payouts:Partners:{LimitedPartner}:RateLimit:Burst"] = "2",
+            [$"Payouts:Partners:{LimitedPartner}:RateLimit:RequestsPerSecond"] = "0.1",
             [$"Payouts:Webhooks:{Agency}:Secrets:0"] = WebhookSecret,
             [$"Payouts:Webhooks:{Agency}:Secrets:1"] = WebhookRotatedSecret,
+            [$"Payouts:Webhooks:{EgressAgency}:Secrets:0"] = WebhookSecret,
             ["Payouts:BusyRetryDelay"] = "00:00:00.500",
+            // The fake clock moves only when a test moves it: the default bucket must not run dry under the simulation.
+            ["Payouts:IngestRateLimit:Burst"] = "100000",
+            // The webhook receivers of the tests listen on http://127.0.0.1 (the egress rules have tests of their own).
+            ["Payouts:WebhookEgress:AllowHttp"] = "true",
+            ["Payouts:WebhookEgress:AllowPrivateAddresses"] = "true",
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new TestEnvironment());
         services.AddSingleton(Probe);
         services.AddSingleton<Payouts.Application.Statements.IBuildProbe>(Probe);
         services.AddPayoutsApp(configuration);

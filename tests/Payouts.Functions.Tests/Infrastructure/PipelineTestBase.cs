@@ -202,7 +202,7 @@ public abstract class PipelineTestBase(PayoutsAppFixture app) : AppTestBase(app)
     protected Task<HttpCall.Response> PostAdminAsync<T>(string body, Func<T, Microsoft.AspNetCore.Http.HttpRequest, Task<Microsoft.AspNetCore.Mvc.IActionResult>> run)
         where T : class => AdminAsync(body, run);
 
-    private async Task<HttpCall.Response> AdminAsync<T>(string body, Func<T, Microsoft.AspNetCore.Http.HttpRequest, Task<Microsoft.AspNetCore.Mvc.IActionResult>> run, string query = "")
+    protected async Task<HttpCall.Response> AdminAsync<T>(string body, Func<T, Microsoft.AspNetCore.Http.HttpRequest, Task<Microsoft.AspNetCore.Mvc.IActionResult>> run, string query = "")
         where T : class
     {
         var request = HttpCall.Request(body, secret: null, Now);

@@ -18,6 +18,45 @@ public static class IngestEnvelopeParser
     public static EnvelopeParseResult Parse(ReadOnlyMemory<byte> body, EnvelopeFormat format) =>
         format == EnvelopeFormat.NdJson ? ParseNdJson(body) : ParseJson(body);
 
+    /// <summary>
+    /// The top-level <c>partnerId</c> of a JSON body, read with a forward-only reader that builds nothing (other values
+    /// are skipped), so the signature can be checked before the body is parsed. Null when the body is not a JSON
+    /// object holding a string partnerId.
+    /// </summary>
+    public static string? ScanPartnerId(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = Options.MaxDepth });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isPartner = reader.ValueTextEquals("partnerId"u8);
+                if (!reader.Read())
+                {
+                    return null;
+                }
+
+                if (isPartner)
+                {
+                    return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            // Not JSON, or text that is not UTF-8: no partner to check a signature for.
+        }
+
+        return null;
+    }
+
     private static EnvelopeParseResult ParseJson(ReadOnlyMemory<byte> body)
     {
         JsonDocument document;
