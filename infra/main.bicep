@@ -1,5 +1,5 @@
 metadata name = 'Payouts'
-metadata description = 'Payouts on Azure: Functions on Flex Consumption, Table/Queue/Blob storage without shared keys, a user-assigned identity with least-privilege roles, Key Vault for secrets, Application Insights with Entra ID ingestion. Deployed by `azd up` (azure.yaml at the repository root).'
+metadata description = 'Payouts on Azure: Functions on Flex Consumption integrated with a VNet subnet, Table/Queue/Blob storage without shared keys and Key Vault for secrets (both reachable only from that subnet), a user-assigned identity with least-privilege roles, Application Insights with Entra ID ingestion. Deployed by `azd up` (azure.yaml at the repository root).'
 
 targetScope = 'resourceGroup'
 
@@ -88,6 +88,12 @@ param keyVaultEnablePurgeProtection bool = true
 ])
 param storageSkuName string = 'Standard_LRS'
 
+@description('Optional. Public IPv4 addresses or CIDR ranges (operators, deployment machines) allowed through the storage and Key Vault firewalls besides the app\'s subnet: setting secrets, reading tables and blobs, replaying queues. Storage takes no /31 or /32 prefix: give a single address bare. Empty: only the app gets in.')
+param deployerIpAddresses string[] = []
+
+@description('Optional. Address space of the VNet the app integrates with (a /24; the app subnet is its first /26). Change it only to avoid an overlap when peering.')
+param virtualNetworkAddressPrefix string = '10.40.0.0/24'
+
 var tags = {
   'azd-env-name': environmentName
 }
@@ -139,6 +145,17 @@ module identity 'modules/identity.bicep' = {
   }
 }
 
+// The app's subnet: the one network storage and Key Vault admit (service endpoints), plus deployerIpAddresses.
+module network 'modules/network.bicep' = {
+  name: 'network'
+  params: {
+    name: 'vnet-payouts-${resourceToken}'
+    location: location
+    tags: tags
+    addressPrefix: virtualNetworkAddressPrefix
+  }
+}
+
 module storage 'modules/storage.bicep' = {
   name: 'storage'
   params: {
@@ -152,6 +169,8 @@ module storage 'modules/storage.bicep' = {
       statementsContainerName
       deploymentContainerName
     ]
+    allowedSubnetId: network.outputs.appSubnetId
+    allowedIpAddresses: deployerIpAddresses
   }
 }
 
@@ -162,6 +181,8 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     tags: tags
     enablePurgeProtection: keyVaultEnablePurgeProtection
+    allowedSubnetId: network.outputs.appSubnetId
+    allowedIpAddresses: deployerIpAddresses
   }
 }
 
@@ -240,6 +261,7 @@ module functionApp 'modules/functionapp.bicep' = {
     partnerIds: partners
     webhookTargetIds: webhookTargets
     partnerScopeSettings: partnerScopeSettings
+    virtualNetworkSubnetId: network.outputs.appSubnetId
     appSettings: {
       Payouts__Periods__Kind: periodKind
       Payouts__Periods__TimeZone: periodTimeZone

@@ -1,5 +1,5 @@
 metadata name = 'Function App on Flex Consumption'
-metadata description = 'The Payouts Functions app (dotnet-isolated 10.0) on a Flex Consumption (FC1) plan. It runs as a user-assigned identity: storage, Key Vault references, deployment and telemetry use that identity; no setting holds a key.'
+metadata description = 'The Payouts Functions app (dotnet-isolated 10.0) on a Flex Consumption (FC1) plan. It runs as a user-assigned identity: storage, Key Vault references, deployment and telemetry use that identity; no setting holds a key. Its outbound traffic leaves through a VNet subnet (the only one storage and Key Vault admit).'
 
 @description('Required. Name of the Function App (globally unique host name).')
 param name string
@@ -58,6 +58,9 @@ param partnerIds string[] = []
 
 @description('Optional. Agency ids that receive signed webhooks. Each gets two signing secret slots in Key Vault, `webhook-<id>-secret-0` and `-1` (each adds a signature). Letters and digits only.')
 param webhookTargetIds string[] = []
+
+@description('Required. Resource id of the subnet the app integrates with (delegated to Microsoft.App/environments): all its outbound traffic leaves through it.')
+param virtualNetworkSubnetId string
 
 @description('Optional. Further plain app settings (period calendar, schedules). Must not hold secrets: secrets come from Key Vault.')
 param appSettings object = {}
@@ -153,6 +156,10 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     keyVaultReferenceIdentity: identityResourceId
+    // Flex Consumption sends all outbound traffic through the integrated subnet anyway; vnetRouteAllEnabled says so
+    // explicitly (and is what an Elastic Premium plan would need for storage and Key Vault to see the subnet).
+    virtualNetworkSubnetId: virtualNetworkSubnetId
+    vnetRouteAllEnabled: true
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'

@@ -1,5 +1,5 @@
 metadata name = 'Storage account'
-metadata description = 'The data account (tables, queues, statement blobs) and the Flex Consumption deployment container. Shared-key access is disabled: every client authenticates with Microsoft Entra ID.'
+metadata description = 'The data account (tables, queues, statement blobs) and the Flex Consumption deployment container. Shared-key access is disabled: every client authenticates with Microsoft Entra ID. Reachable only from the app\'s subnet (and listed deployer addresses).'
 
 @description('Required. Name of the storage account (3-24 lowercase letters and digits, globally unique).')
 @minLength(3)
@@ -37,6 +37,12 @@ param containerNames string[]
 @maxValue(365)
 param deleteRetentionDays int = 7
 
+@description('Required. Resource id of the subnet allowed through the firewall (the Function App\'s; it has the Microsoft.Storage service endpoint).')
+param allowedSubnetId string
+
+@description('Optional. Public IPv4 addresses or CIDR ranges allowed through the firewall besides the subnet (operators, deployment machines). Storage takes no /31 or /32: give a single address without a prefix.')
+param allowedIpAddresses string[] = []
+
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
   location: location
@@ -53,10 +59,26 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     allowCrossTenantReplication: false
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
+    // Enabled, because the firewall below is what filters: the subnet's service endpoint and the IP rules are evaluated
+    // on the public endpoint. 'Disabled' would leave only private endpoints, which this design does not use.
     publicNetworkAccess: 'Enabled'
     networkAcls: {
+      // Trusted Azure services (Azure Monitor, Backup, ...) keep access. The Function App is not one of them: it gets in
+      // through its subnet, for everything alike (host storage, queues, tables, statements, the Flex deployment container).
       bypass: 'AzureServices'
-      defaultAction: 'Allow'
+      defaultAction: 'Deny'
+      virtualNetworkRules: [
+        {
+          id: allowedSubnetId
+          action: 'Allow'
+        }
+      ]
+      ipRules: [
+        for ip in allowedIpAddresses: {
+          value: ip
+          action: 'Allow'
+        }
+      ]
     }
     encryption: {
       keySource: 'Microsoft.Storage'

@@ -48,6 +48,11 @@ public sealed partial class RenderedInfra
 
     public JsonObject LogAnalytics => Main.ModuleTemplate("monitoring").ResourcesOfType("Microsoft.OperationalInsights/workspaces").Single();
 
+    public JsonObject VirtualNetwork => Main.ModuleTemplate("network").ResourcesOfType("Microsoft.Network/virtualNetworks").Single();
+
+    /// <summary>The subnet the Function App integrates with (declared inline in the VNet).</summary>
+    public JsonObject AppSubnet => VirtualNetwork["properties"]!["subnets"]!.AsArray().Single()!.AsObject();
+
     /// <summary>The app settings resource is <c>union(variables('a'), …, parameters('appSettings'))</c>: expand each part.</summary>
     private (Dictionary<string, string> Static, List<string> Dynamic) ReadAppSettings()
     {
