@@ -1,5 +1,5 @@
 metadata name = 'Payouts'
-metadata description = 'Payouts on Azure: Functions on Flex Consumption integrated with a VNet subnet, Table/Queue/Blob storage without shared keys and Key Vault for secrets (both reachable only from that subnet), a user-assigned identity with least-privilege roles, Application Insights with Entra ID ingestion. Deployed by `azd up` (azure.yaml at the repository root).'
+metadata description = 'Payouts on Azure: Functions on Flex Consumption integrated with a VNet subnet, Table/Queue/Blob storage without shared keys and Key Vault for secrets (both reachable only from that subnet), a user-assigned identity with least-privilege roles, Application Insights with Entra ID ingestion, diagnostic settings to Log Analytics. Deployed by `azd up` (azure.yaml at the repository root).'
 
 targetScope = 'resourceGroup'
 
@@ -94,6 +94,9 @@ param deployerIpAddresses string[] = []
 @description('Optional. Address space of the VNet the app integrates with (a /24; the app subnet is its first /26). Change it only to avoid an overlap when peering.')
 param virtualNetworkAddressPrefix string = '10.40.0.0/24'
 
+@description('Optional. Log storage reads to Log Analytics (every queue poll and table query: most of the log volume). Writes and deletes are always logged.')
+param storageReadLogs bool = true
+
 var tags = {
   'azd-env-name': environmentName
 }
@@ -171,6 +174,8 @@ module storage 'modules/storage.bicep' = {
     ]
     allowedSubnetId: network.outputs.appSubnetId
     allowedIpAddresses: deployerIpAddresses
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsResourceId
+    logReads: storageReadLogs
   }
 }
 
@@ -183,6 +188,7 @@ module keyVault 'modules/keyvault.bicep' = {
     enablePurgeProtection: keyVaultEnablePurgeProtection
     allowedSubnetId: network.outputs.appSubnetId
     allowedIpAddresses: deployerIpAddresses
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsResourceId
   }
 }
 
@@ -262,6 +268,7 @@ module functionApp 'modules/functionapp.bicep' = {
     webhookTargetIds: webhookTargets
     partnerScopeSettings: partnerScopeSettings
     virtualNetworkSubnetId: network.outputs.appSubnetId
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsResourceId
     appSettings: {
       Payouts__Periods__Kind: periodKind
       Payouts__Periods__TimeZone: periodTimeZone

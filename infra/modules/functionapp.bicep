@@ -62,6 +62,9 @@ param webhookTargetIds string[] = []
 @description('Required. Resource id of the subnet the app integrates with (delegated to Microsoft.App/environments): all its outbound traffic leaves through it.')
 param virtualNetworkSubnetId string
 
+@description('Required. Resource id of the Log Analytics workspace the app sends its logs and metrics to.')
+param logAnalyticsWorkspaceId string
+
 @description('Optional. Further plain app settings (period calendar, schedules). Must not hold secrets: secrets come from Key Vault.')
 param appSettings object = {}
 
@@ -207,6 +210,26 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     properties: {
       allow: false
     }
+  }
+}
+
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'logs-to-log-analytics'
+  scope: site
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [
+      {
+        category: 'FunctionAppLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
   }
 }
 

@@ -1,5 +1,5 @@
 metadata name = 'Key Vault (RBAC mode)'
-metadata description = 'Holds the partner HMAC secrets, the webhook signing secrets and the sender-id hashing key. Access is by Azure RBAC only (no access policies); secret values are set by operators, never by the template. Reachable only from the app\'s subnet (and listed deployer addresses).'
+metadata description = 'Holds the partner HMAC secrets, the webhook signing secrets and the sender-id hashing key. Access is by Azure RBAC only (no access policies); secret values are set by operators, never by the template. Reachable only from the app\'s subnet (and listed deployer addresses); every access is audited in Log Analytics.'
 
 @description('Required. Name of the vault (3-24 characters, globally unique).')
 @minLength(3)
@@ -25,6 +25,9 @@ param allowedSubnetId string
 
 @description('Optional. Public IPv4 addresses or CIDR ranges allowed through the firewall besides the subnet (operators setting secrets).')
 param allowedIpAddresses string[] = []
+
+@description('Required. Resource id of the Log Analytics workspace the vault sends its audit log and metrics to.')
+param logAnalyticsWorkspaceId string
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -61,6 +64,29 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
         }
       ]
     }
+  }
+}
+
+// Every data-plane call (SecretGet by the platform resolving references, SecretSet by operators, denied calls) lands in
+// AZKVAuditLogs; resource-specific tables rather than AzureDiagnostics.
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'audit-to-log-analytics'
+  scope: vault
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logAnalyticsDestinationType: 'Dedicated'
+    logs: [
+      {
+        categoryGroup: 'audit'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
   }
 }
 

@@ -1,5 +1,5 @@
 metadata name = 'Storage account'
-metadata description = 'The data account (tables, queues, statement blobs) and the Flex Consumption deployment container. Shared-key access is disabled: every client authenticates with Microsoft Entra ID. Reachable only from the app\'s subnet (and listed deployer addresses).'
+metadata description = 'The data account (tables, queues, statement blobs) and the Flex Consumption deployment container. Shared-key access is disabled: every client authenticates with Microsoft Entra ID. Reachable only from the app\'s subnet (and listed deployer addresses); read, write and delete logs go to Log Analytics.'
 
 @description('Required. Name of the storage account (3-24 lowercase letters and digits, globally unique).')
 @minLength(3)
@@ -42,6 +42,12 @@ param allowedSubnetId string
 
 @description('Optional. Public IPv4 addresses or CIDR ranges allowed through the firewall besides the subnet (operators, deployment machines). Storage takes no /31 or /32: give a single address without a prefix.')
 param allowedIpAddresses string[] = []
+
+@description('Required. Resource id of the Log Analytics workspace the blob, table and queue services send their logs and metrics to.')
+param logAnalyticsWorkspaceId string
+
+@description('Optional. Whether read operations are logged too. Reads are most of the volume (every queue poll, every table query); writes and deletes, the audit trail, are always logged.')
+param logReads bool = true
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -143,6 +149,60 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
         name: queue
       }
     ]
+  }
+}
+
+// Data-plane audit: who read, wrote or deleted what (StorageBlobLogs, StorageTableLogs, StorageQueueLogs) and the
+// Transaction metrics, per service.
+var serviceLogs = [
+  {
+    category: 'StorageRead'
+    enabled: logReads
+  }
+  {
+    category: 'StorageWrite'
+    enabled: true
+  }
+  {
+    category: 'StorageDelete'
+    enabled: true
+  }
+]
+
+var serviceMetrics = [
+  {
+    category: 'Transaction'
+    enabled: true
+  }
+]
+
+resource blobDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'audit-to-log-analytics'
+  scope: account::blobService
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: serviceLogs
+    metrics: serviceMetrics
+  }
+}
+
+resource tableDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'audit-to-log-analytics'
+  scope: account::tableService
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: serviceLogs
+    metrics: serviceMetrics
+  }
+}
+
+resource queueDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'audit-to-log-analytics'
+  scope: account::queueService
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: serviceLogs
+    metrics: serviceMetrics
   }
 }
 
