@@ -1,5 +1,5 @@
 metadata name = 'Payouts'
-metadata description = 'Payouts on Azure: Functions on Flex Consumption integrated with a VNet subnet, Table/Queue/Blob storage without shared keys and Key Vault for secrets (both reachable only from that subnet), a user-assigned identity with least-privilege roles, Application Insights with Entra ID ingestion, diagnostic settings to Log Analytics. Deployed by `azd up` (azure.yaml at the repository root).'
+metadata description = 'Payouts on Azure: Functions on Flex Consumption integrated with a VNet subnet, Table/Queue/Blob storage without shared keys and Key Vault for secrets (both reachable only from that subnet), a user-assigned identity with least-privilege roles, Application Insights with Entra ID ingestion, diagnostic settings to Log Analytics, write-once statements. Deployed by `azd up` (azure.yaml at the repository root).'
 
 targetScope = 'resourceGroup'
 
@@ -94,6 +94,14 @@ param deployerIpAddresses string[] = []
 @description('Optional. Address space of the VNet the app integrates with (a /24; the app subnet is its first /26). Change it only to avoid an overlap when peering.')
 param virtualNetworkAddressPrefix string = '10.40.0.0/24'
 
+@description('Optional. Days a statement document can be neither overwritten nor deleted (time-based retention on the `statements` container, from each blob\'s creation).')
+@minValue(1)
+@maxValue(146000)
+param statementsRetentionDays int = 3650
+
+@description('Optional. Set to true after locking the statements retention policy (docs/operations.md, "Statement retention"): a locked policy cannot be updated by a deployment, so the template stops managing it.')
+param statementsRetentionLocked bool = false
+
 @description('Optional. Log storage reads to Log Analytics (every queue poll and table query: most of the log volume). Writes and deletes are always logged.')
 param storageReadLogs bool = true
 
@@ -172,6 +180,10 @@ module storage 'modules/storage.bicep' = {
       statementsContainerName
       deploymentContainerName
     ]
+    // Statements are written create-only under new names (StatementDocuments), so a write-once container costs the app nothing.
+    immutableContainerName: statementsContainerName
+    immutabilityPeriodInDays: statementsRetentionDays
+    immutabilityPolicyLocked: statementsRetentionLocked
     allowedSubnetId: network.outputs.appSubnetId
     allowedIpAddresses: deployerIpAddresses
     logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsResourceId

@@ -1,5 +1,5 @@
 metadata name = 'Storage account'
-metadata description = 'The data account (tables, queues, statement blobs) and the Flex Consumption deployment container. Shared-key access is disabled: every client authenticates with Microsoft Entra ID. Reachable only from the app\'s subnet (and listed deployer addresses); read, write and delete logs go to Log Analytics.'
+metadata description = 'The data account (tables, queues, statement blobs) and the Flex Consumption deployment container. Shared-key access is disabled: every client authenticates with Microsoft Entra ID. Reachable only from the app\'s subnet (and listed deployer addresses); blob versioning on, the statements container write-once; read, write and delete logs go to Log Analytics.'
 
 @description('Required. Name of the storage account (3-24 lowercase letters and digits, globally unique).')
 @minLength(3)
@@ -32,7 +32,7 @@ param queueNames string[]
 @description('Required. Blob containers to create (private).')
 param containerNames string[]
 
-@description('Optional. Days deleted blobs and containers can be restored.')
+@description('Optional. Days deleted blobs and containers can be restored; also how long previous blob versions are kept outside the immutable container.')
 @minValue(1)
 @maxValue(365)
 param deleteRetentionDays int = 7
@@ -42,6 +42,23 @@ param allowedSubnetId string
 
 @description('Optional. Public IPv4 addresses or CIDR ranges allowed through the firewall besides the subnet (operators, deployment machines). Storage takes no /31 or /32: give a single address without a prefix.')
 param allowedIpAddresses string[] = []
+
+@description('Required. One of `containerNames` whose blobs are write-once: a time-based retention policy forbids overwriting or deleting them for `immutabilityPeriodInDays`.')
+param immutableContainerName string
+
+@description('Optional. Days a blob in `immutableContainerName` can be neither overwritten nor deleted, counted from its creation.')
+@minValue(1)
+@maxValue(146000)
+param immutabilityPeriodInDays int = 3650
+
+@description('Optional. True once an operator has locked the retention policy (`az storage container immutability-policy lock`): Resource Manager cannot update a locked policy, so the template then leaves it alone.')
+param immutabilityPolicyLocked bool = false
+
+@description('Optional. Containers the Functions host writes in the account (keys, timer status): their previous versions expire like those of the other non-immutable containers.')
+param hostContainerNames string[] = [
+  'azure-webjobs-hosts'
+  'azure-webjobs-secrets'
+]
 
 @description('Required. Resource id of the Log Analytics workspace the blob, table and queue services send their logs and metrics to.')
 param logAnalyticsWorkspaceId string
@@ -111,6 +128,10 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   resource blobService 'blobServices' = {
     name: 'default'
     properties: {
+      // Every overwrite or delete keeps the previous content as a version (restorable); previous versions outside the
+      // immutable container expire with the lifecycle rule below. No change feed: the StorageWrite/StorageDelete logs
+      // in Log Analytics already say who changed what, and the immutable container cannot change at all.
+      isVersioningEnabled: true
       deleteRetentionPolicy: {
         enabled: true
         days: deleteRetentionDays
@@ -121,6 +142,9 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
       }
     }
 
+    // No `immutableStorageWithVersioning` (version-level WORM) on any container: there an overwrite succeeds and only
+    // the previous version stays protected, so the name would serve a new document. The container-level policy below
+    // refuses the overwrite itself, and it works in an account with versioning on.
     resource containers 'containers' = [
       for container in containerNames: {
         name: container
@@ -128,6 +152,41 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
           publicAccess: 'None'
         }
       }
+    ]
+  }
+
+  // Versioning keeps every overwritten state; outside the immutable container (host keys, timer status, deployment
+  // packages) previous versions are noise after a week. Version actions need versioning on first, hence the dependency.
+  resource lifecycle 'managementPolicies' = {
+    name: 'default'
+    properties: {
+      policy: {
+        rules: [
+          {
+            name: 'expire-previous-versions'
+            enabled: true
+            type: 'Lifecycle'
+            definition: {
+              filters: {
+                blobTypes: [
+                  'blockBlob'
+                ]
+                prefixMatch: map(concat(filter(containerNames, c => c != immutableContainerName), hostContainerNames), c => '${c}/')
+              }
+              actions: {
+                version: {
+                  delete: {
+                    daysAfterCreationGreaterThan: deleteRetentionDays
+                  }
+                }
+              }
+            }
+          }
+        ]
+      }
+    }
+    dependsOn: [
+      blobService
     ]
   }
 
@@ -151,6 +210,21 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     ]
   }
 }
+
+// Time-based retention, container scope, on the immutable container only: its blobs can be created and read, not
+// overwritten or deleted until `immutabilityPeriodInDays` after their creation. Left unlocked (docs/operations.md,
+// "Statement retention"). A loop over the containers so that the policy's parent is the container this deployment
+// creates, not an `existing` reference read before it exists.
+resource retention 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2023-05-01' = [
+  for (container, i) in containerNames: if (container == immutableContainerName && !immutabilityPolicyLocked) {
+    parent: account::blobService::containers[i]
+    name: 'default'
+    properties: {
+      immutabilityPeriodSinceCreationInDays: immutabilityPeriodInDays
+      allowProtectedAppendWrites: false
+    }
+  }
+]
 
 // Data-plane audit: who read, wrote or deleted what (StorageBlobLogs, StorageTableLogs, StorageQueueLogs) and the
 // Transaction metrics, per service.
