@@ -167,6 +167,9 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
+      // The platform probes each instance and replaces one that keeps answering non-2xx. /api/health answers 503 only
+      // when the instance cannot reach storage or its queues; data gaps (missing rates) are warnings, not failures.
+      healthCheckPath: '/api/health'
     }
     functionAppConfig: {
       deployment: {
