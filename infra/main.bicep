@@ -1,5 +1,5 @@
 metadata name = 'Payouts'
-metadata description = 'Payouts on Azure: Functions on Flex Consumption integrated with a VNet subnet, Table/Queue/Blob storage without shared keys and Key Vault for secrets (both reachable only from that subnet), a user-assigned identity with least-privilege roles, Application Insights with Entra ID ingestion, diagnostic settings to Log Analytics, write-once statements. Deployed by `azd up` (azure.yaml at the repository root).'
+metadata description = 'Payouts on Azure: Functions on Flex Consumption integrated with a VNet subnet, Table/Queue/Blob storage without shared keys and Key Vault for secrets (both reachable only from that subnet), a user-assigned identity with least-privilege roles, Application Insights with Entra ID ingestion, diagnostic settings to Log Analytics, write-once statements, optional Entra ID for admin routes. Deployed by `azd up` (azure.yaml at the repository root).'
 
 targetScope = 'resourceGroup'
 
@@ -104,6 +104,12 @@ param statementsRetentionLocked bool = false
 
 @description('Optional. Log storage reads to Log Analytics (every queue poll and table query: most of the log volume). Writes and deletes are always logged.')
 param storageReadLogs bool = true
+
+@description('Optional. Client (application) id of the Entra ID app registration for admin routes (azd: `PAYOUTS_ADMIN_AUTH_CLIENT_ID`; docs/operations.md, "Entra ID for admin routes"). Set: App Service authentication validates tokens and admin routes require the `Payouts.Operator` app role on top of the master key. Empty: admin routes rely on the master key alone.')
+param adminAuthClientId string = ''
+
+@description('Optional. Tenant of the admin app registration.')
+param adminAuthTenantId string = tenant().tenantId
 
 var tags = {
   'azd-env-name': environmentName
@@ -281,6 +287,8 @@ module functionApp 'modules/functionapp.bicep' = {
     partnerScopeSettings: partnerScopeSettings
     virtualNetworkSubnetId: network.outputs.appSubnetId
     logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsResourceId
+    adminAuthClientId: adminAuthClientId
+    adminAuthTenantId: adminAuthTenantId
     appSettings: {
       Payouts__Periods__Kind: periodKind
       Payouts__Periods__TimeZone: periodTimeZone
@@ -339,3 +347,8 @@ output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsN
 
 @description('Name of the Log Analytics workspace.')
 output AZURE_LOG_ANALYTICS_NAME string = monitoring.outputs.logAnalyticsName
+
+@description('How admin routes are authenticated in this deployment.')
+output PAYOUTS_ADMIN_AUTHENTICATION string = empty(adminAuthClientId)
+  ? 'master key only: no adminAuthClientId, so no App Service authentication and no app-role check (docs/operations.md, "Entra ID for admin routes")'
+  : 'Entra ID token with the Payouts.Operator app role (audience api://${adminAuthClientId}) and the master key'

@@ -1,5 +1,5 @@
 metadata name = 'Function App on Flex Consumption'
-metadata description = 'The Payouts Functions app (dotnet-isolated 10.0) on a Flex Consumption (FC1) plan. It runs as a user-assigned identity: storage, Key Vault references, deployment and telemetry use that identity; no setting holds a key. Its outbound traffic leaves through a VNet subnet (the only one storage and Key Vault admit).'
+metadata description = 'The Payouts Functions app (dotnet-isolated 10.0) on a Flex Consumption (FC1) plan. It runs as a user-assigned identity: storage, Key Vault references, deployment and telemetry use that identity; no setting holds a key. Its outbound traffic leaves through a VNet subnet (the only one storage and Key Vault admit); optionally, App Service authentication validates Entra ID tokens for the admin routes.'
 
 @description('Required. Name of the Function App (globally unique host name).')
 param name string
@@ -65,6 +65,12 @@ param virtualNetworkSubnetId string
 @description('Required. Resource id of the Log Analytics workspace the app sends its logs and metrics to.')
 param logAnalyticsWorkspaceId string
 
+@description('Optional. Client (application) id of the Entra ID app registration that admin callers get tokens for. Empty: no App Service authentication, and admin routes rely on the master key alone.')
+param adminAuthClientId string = ''
+
+@description('Optional. Tenant of that app registration.')
+param adminAuthTenantId string = tenant().tenantId
+
 @description('Optional. Further plain app settings (period calendar, schedules). Must not hold secrets: secrets come from Key Vault.')
 param appSettings object = {}
 
@@ -109,6 +115,12 @@ var scopeSettings = toObject(
   s => s.key,
   s => string(s.value)
 )
+
+// Admin routes: with an app registration, the app requires the `Payouts.Operator` app role from the principal App Service
+// authentication validated (X-MS-CLIENT-PRINCIPAL), on top of the master key. Without one there is no principal to check.
+var adminSettings = {
+  Payouts__Admin__RequireEntraRole: empty(adminAuthClientId) ? 'false' : 'true'
+}
 
 var partnerSecretSettings = reduce(
   partnerIds,
@@ -197,7 +209,48 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   // FUNCTIONS_EXTENSION_VERSION here, and no WEBSITE_RUN_FROM_PACKAGE.
   resource settings 'config' = {
     name: 'appsettings'
-    properties: union(scopeSettings, storageSettings, telemetrySettings, secretSettings, partnerSecretSettings, webhookSecretSettings, appSettings)
+    properties: union(scopeSettings, storageSettings, telemetrySettings, secretSettings, adminSettings, partnerSecretSettings, webhookSecretSettings, appSettings)
+  }
+
+  // App Service authentication (Easy Auth) validates Entra ID bearer tokens issued for the app registration and passes
+  // the caller on as X-MS-CLIENT-PRINCIPAL* headers. It never refuses a request by itself: partners send function keys
+  // and HMAC signatures, the health probe sends nothing, so the app decides per route (admin routes require the
+  // Payouts.Operator role, see adminSettings).
+  resource authSettings 'config' = if (!empty(adminAuthClientId)) {
+    name: 'authsettingsV2'
+    properties: {
+      platform: {
+        enabled: true
+      }
+      globalValidation: {
+        requireAuthentication: false
+        unauthenticatedClientAction: 'AllowAnonymous'
+      }
+      httpSettings: {
+        requireHttps: true
+      }
+      login: {
+        tokenStore: {
+          enabled: false
+        }
+      }
+      identityProviders: {
+        azureActiveDirectory: {
+          enabled: true
+          registration: {
+            clientId: adminAuthClientId
+            openIdIssuer: '${environment().authentication.loginEndpoint}${adminAuthTenantId}/v2.0'
+          }
+          validation: {
+            // v2 tokens carry the client id as audience, v1 tokens the identifier URI.
+            allowedAudiences: [
+              'api://${adminAuthClientId}'
+              adminAuthClientId
+            ]
+          }
+        }
+      }
+    }
   }
 
   // Deployment goes through Entra ID (azd, az functionapp deploy); the basic-auth publishing endpoints stay off.

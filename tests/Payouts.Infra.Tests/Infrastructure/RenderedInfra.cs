@@ -53,6 +53,10 @@ public sealed partial class RenderedInfra
     /// <summary>The subnet the Function App integrates with (declared inline in the VNet).</summary>
     public JsonObject AppSubnet => VirtualNetwork["properties"]!["subnets"]!.AsArray().Single()!.AsObject();
 
+    /// <summary>The <c>authsettingsV2</c> config of the Function App (App Service authentication).</summary>
+    public JsonObject AuthSettings =>
+        FunctionApp.ResourcesOfType("Microsoft.Web/sites/config").Single(c => ((string?)c["name"])!.Contains("'authsettingsV2'", StringComparison.Ordinal));
+
     /// <summary>
     /// The diagnostic setting a module deploys on one of its resources: scope <c>[resourceId('type', …)]</c>, logs and
     /// metrics with variables resolved.
