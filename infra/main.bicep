@@ -1,5 +1,5 @@
 metadata name = 'Payouts'
-metadata description = 'Payouts on Azure: Functions on Flex Consumption, Table/Queue/Blob storage without shared keys, a user-assigned identity with least-privilege roles, Key Vault for secrets, Application Insights with Entra ID ingestion. Deployed by `azd up` (azure.yaml at the repository root).'
+metadata description = 'Payouts on Azure: Functions on Flex Consumption integrated with a VNet subnet, Table/Queue/Blob storage without shared keys and Key Vault for secrets (both reachable only from that subnet), a user-assigned identity with least-privilege roles, Application Insights with Entra ID ingestion, diagnostic settings to Log Analytics, write-once statements, optional Entra ID for admin routes. Deployed by `azd up` (azure.yaml at the repository root).'
 
 targetScope = 'resourceGroup'
 
@@ -88,6 +88,29 @@ param keyVaultEnablePurgeProtection bool = true
 ])
 param storageSkuName string = 'Standard_LRS'
 
+@description('Optional. Public IPv4 addresses or CIDR ranges (operators, deployment machines) allowed through the storage and Key Vault firewalls besides the app\'s subnet: setting secrets, reading tables and blobs, replaying queues. Storage takes no /31 or /32 prefix: give a single address bare. Empty: only the app gets in.')
+param deployerIpAddresses string[] = []
+
+@description('Optional. Address space of the VNet the app integrates with (a /24; the app subnet is its first /26). Change it only to avoid an overlap when peering.')
+param virtualNetworkAddressPrefix string = '10.40.0.0/24'
+
+@description('Optional. Days a statement document can be neither overwritten nor deleted (time-based retention on the `statements` container, from each blob\'s creation).')
+@minValue(1)
+@maxValue(146000)
+param statementsRetentionDays int = 3650
+
+@description('Optional. Set to true after locking the statements retention policy (docs/operations.md, "Statement retention"): a locked policy cannot be updated by a deployment, so the template stops managing it.')
+param statementsRetentionLocked bool = false
+
+@description('Optional. Log storage reads to Log Analytics (every queue poll and table query: most of the log volume). Writes and deletes are always logged.')
+param storageReadLogs bool = true
+
+@description('Optional. Client (application) id of the Entra ID app registration for admin routes (azd: `PAYOUTS_ADMIN_AUTH_CLIENT_ID`; docs/operations.md, "Entra ID for admin routes"). Set: App Service authentication validates tokens and admin routes require the `Payouts.Operator` app role on top of the master key. Empty: admin routes rely on the master key alone.')
+param adminAuthClientId string = ''
+
+@description('Optional. Tenant of the admin app registration.')
+param adminAuthTenantId string = tenant().tenantId
+
 var tags = {
   'azd-env-name': environmentName
 }
@@ -139,6 +162,17 @@ module identity 'modules/identity.bicep' = {
   }
 }
 
+// The app's subnet: the one network storage and Key Vault admit (service endpoints), plus deployerIpAddresses.
+module network 'modules/network.bicep' = {
+  name: 'network'
+  params: {
+    name: 'vnet-payouts-${resourceToken}'
+    location: location
+    tags: tags
+    addressPrefix: virtualNetworkAddressPrefix
+  }
+}
+
 module storage 'modules/storage.bicep' = {
   name: 'storage'
   params: {
@@ -152,6 +186,14 @@ module storage 'modules/storage.bicep' = {
       statementsContainerName
       deploymentContainerName
     ]
+    // Statements are written create-only under new names (StatementDocuments), so a write-once container costs the app nothing.
+    immutableContainerName: statementsContainerName
+    immutabilityPeriodInDays: statementsRetentionDays
+    immutabilityPolicyLocked: statementsRetentionLocked
+    allowedSubnetId: network.outputs.appSubnetId
+    allowedIpAddresses: deployerIpAddresses
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsResourceId
+    logReads: storageReadLogs
   }
 }
 
@@ -162,6 +204,9 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     tags: tags
     enablePurgeProtection: keyVaultEnablePurgeProtection
+    allowedSubnetId: network.outputs.appSubnetId
+    allowedIpAddresses: deployerIpAddresses
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsResourceId
   }
 }
 
@@ -240,6 +285,10 @@ module functionApp 'modules/functionapp.bicep' = {
     partnerIds: partners
     webhookTargetIds: webhookTargets
     partnerScopeSettings: partnerScopeSettings
+    virtualNetworkSubnetId: network.outputs.appSubnetId
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsResourceId
+    adminAuthClientId: adminAuthClientId
+    adminAuthTenantId: adminAuthTenantId
     appSettings: {
       Payouts__Periods__Kind: periodKind
       Payouts__Periods__TimeZone: periodTimeZone
@@ -298,3 +347,8 @@ output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsN
 
 @description('Name of the Log Analytics workspace.')
 output AZURE_LOG_ANALYTICS_NAME string = monitoring.outputs.logAnalyticsName
+
+@description('How admin routes are authenticated in this deployment.')
+output PAYOUTS_ADMIN_AUTHENTICATION string = empty(adminAuthClientId)
+  ? 'master key only: no adminAuthClientId, so no App Service authentication and no app-role check (docs/operations.md, "Entra ID for admin routes")'
+  : 'Entra ID token with the Payouts.Operator app role (audience api://${adminAuthClientId}) and the master key'

@@ -1,5 +1,5 @@
 metadata name = 'Function App on Flex Consumption'
-metadata description = 'The Payouts Functions app (dotnet-isolated 10.0) on a Flex Consumption (FC1) plan. It runs as a user-assigned identity: storage, Key Vault references, deployment and telemetry use that identity; no setting holds a key.'
+metadata description = 'The Payouts Functions app (dotnet-isolated 10.0) on a Flex Consumption (FC1) plan. It runs as a user-assigned identity: storage, Key Vault references, deployment and telemetry use that identity; no setting holds a key. Its outbound traffic leaves through a VNet subnet (the only one storage and Key Vault admit); optionally, App Service authentication validates Entra ID tokens for the admin routes.'
 
 @description('Required. Name of the Function App (globally unique host name).')
 param name string
@@ -59,6 +59,18 @@ param partnerIds string[] = []
 @description('Optional. Agency ids that receive signed webhooks. Each gets two signing secret slots in Key Vault, `webhook-<id>-secret-0` and `-1` (each adds a signature). Letters and digits only.')
 param webhookTargetIds string[] = []
 
+@description('Required. Resource id of the subnet the app integrates with (delegated to Microsoft.App/environments): all its outbound traffic leaves through it.')
+param virtualNetworkSubnetId string
+
+@description('Required. Resource id of the Log Analytics workspace the app sends its logs and metrics to.')
+param logAnalyticsWorkspaceId string
+
+@description('Optional. Client (application) id of the Entra ID app registration that admin callers get tokens for. Empty: no App Service authentication, and admin routes rely on the master key alone.')
+param adminAuthClientId string = ''
+
+@description('Optional. Tenant of that app registration.')
+param adminAuthTenantId string = tenant().tenantId
+
 @description('Optional. Further plain app settings (period calendar, schedules). Must not hold secrets: secrets come from Key Vault.')
 param appSettings object = {}
 
@@ -103,6 +115,12 @@ var scopeSettings = toObject(
   s => s.key,
   s => string(s.value)
 )
+
+// Admin routes: with an app registration, the app requires the `Payouts.Operator` app role from the principal App Service
+// authentication validated (X-MS-CLIENT-PRINCIPAL), on top of the master key. Without one there is no principal to check.
+var adminSettings = {
+  Payouts__Admin__RequireEntraRole: empty(adminAuthClientId) ? 'false' : 'true'
+}
 
 var partnerSecretSettings = reduce(
   partnerIds,
@@ -153,10 +171,17 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     keyVaultReferenceIdentity: identityResourceId
+    // Flex Consumption sends all outbound traffic through the integrated subnet anyway; vnetRouteAllEnabled says so
+    // explicitly (and is what an Elastic Premium plan would need for storage and Key Vault to see the subnet).
+    virtualNetworkSubnetId: virtualNetworkSubnetId
+    vnetRouteAllEnabled: true
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
+      // The platform probes each instance and replaces one that keeps answering non-2xx. /api/health answers 503 only
+      // when the instance cannot reach storage or its queues; data gaps (missing rates) are warnings, not failures.
+      healthCheckPath: '/api/health'
     }
     functionAppConfig: {
       deployment: {
@@ -184,7 +209,48 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   // FUNCTIONS_EXTENSION_VERSION here, and no WEBSITE_RUN_FROM_PACKAGE.
   resource settings 'config' = {
     name: 'appsettings'
-    properties: union(scopeSettings, storageSettings, telemetrySettings, secretSettings, partnerSecretSettings, webhookSecretSettings, appSettings)
+    properties: union(scopeSettings, storageSettings, telemetrySettings, secretSettings, adminSettings, partnerSecretSettings, webhookSecretSettings, appSettings)
+  }
+
+  // App Service authentication (Easy Auth) validates Entra ID bearer tokens issued for the app registration and passes
+  // the caller on as X-MS-CLIENT-PRINCIPAL* headers. It never refuses a request by itself: partners send function keys
+  // and HMAC signatures, the health probe sends nothing, so the app decides per route (admin routes require the
+  // Payouts.Operator role, see adminSettings).
+  resource authSettings 'config' = if (!empty(adminAuthClientId)) {
+    name: 'authsettingsV2'
+    properties: {
+      platform: {
+        enabled: true
+      }
+      globalValidation: {
+        requireAuthentication: false
+        unauthenticatedClientAction: 'AllowAnonymous'
+      }
+      httpSettings: {
+        requireHttps: true
+      }
+      login: {
+        tokenStore: {
+          enabled: false
+        }
+      }
+      identityProviders: {
+        azureActiveDirectory: {
+          enabled: true
+          registration: {
+            clientId: adminAuthClientId
+            openIdIssuer: '${environment().authentication.loginEndpoint}${adminAuthTenantId}/v2.0'
+          }
+          validation: {
+            // v2 tokens carry the client id as audience, v1 tokens the identifier URI.
+            allowedAudiences: [
+              'api://${adminAuthClientId}'
+              adminAuthClientId
+            ]
+          }
+        }
+      }
+    }
   }
 
   // Deployment goes through Entra ID (azd, az functionapp deploy); the basic-auth publishing endpoints stay off.
@@ -200,6 +266,26 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     properties: {
       allow: false
     }
+  }
+}
+
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'logs-to-log-analytics'
+  scope: site
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [
+      {
+        category: 'FunctionAppLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
   }
 }
 

@@ -1,5 +1,5 @@
 metadata name = 'Key Vault (RBAC mode)'
-metadata description = 'Holds the partner HMAC secrets, the webhook signing secrets and the sender-id hashing key. Access is by Azure RBAC only (no access policies); secret values are set by operators, never by the template.'
+metadata description = 'Holds the partner HMAC secrets, the webhook signing secrets and the sender-id hashing key. Access is by Azure RBAC only (no access policies); secret values are set by operators, never by the template. Reachable only from the app\'s subnet (and listed deployer addresses); every access is audited in Log Analytics.'
 
 @description('Required. Name of the vault (3-24 characters, globally unique).')
 @minLength(3)
@@ -20,6 +20,15 @@ param enablePurgeProtection bool = true
 @maxValue(90)
 param softDeleteRetentionInDays int = 90
 
+@description('Required. Resource id of the subnet allowed through the firewall (the Function App\'s; it has the Microsoft.KeyVault service endpoint). The platform resolves the app\'s Key Vault references through it.')
+param allowedSubnetId string
+
+@description('Optional. Public IPv4 addresses or CIDR ranges allowed through the firewall besides the subnet (operators setting secrets).')
+param allowedIpAddresses string[] = []
+
+@description('Required. Resource id of the Log Analytics workspace the vault sends its audit log and metrics to.')
+param logAnalyticsWorkspaceId string
+
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
   location: location
@@ -38,11 +47,46 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     enabledForDeployment: false
     enabledForDiskEncryption: false
     enabledForTemplateDeployment: false
+    // Enabled, because the firewall below is what filters ('Disabled' would admit private endpoints only).
     publicNetworkAccess: 'Enabled'
     networkAcls: {
       bypass: 'AzureServices'
-      defaultAction: 'Allow'
+      defaultAction: 'Deny'
+      virtualNetworkRules: [
+        {
+          id: allowedSubnetId
+          ignoreMissingVnetServiceEndpoint: false
+        }
+      ]
+      ipRules: [
+        for ip in allowedIpAddresses: {
+          value: ip
+        }
+      ]
     }
+  }
+}
+
+// Every data-plane call (SecretGet by the platform resolving references, SecretSet by operators, denied calls) lands in
+// AZKVAuditLogs; resource-specific tables rather than AzureDiagnostics.
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'audit-to-log-analytics'
+  scope: vault
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logAnalyticsDestinationType: 'Dedicated'
+    logs: [
+      {
+        categoryGroup: 'audit'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
   }
 }
 

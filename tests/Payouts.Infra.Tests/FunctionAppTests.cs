@@ -70,6 +70,12 @@ public sealed class FunctionAppTests(RenderedInfra infra)
     }
 
     [Fact]
+    public void Site_HealthCheckPath_IsTheHealthRoute()
+    {
+        Assert.Equal("/api/health", (string?)infra.Site["properties"]!["siteConfig"]!["healthCheckPath"]);
+    }
+
+    [Fact]
     public void Site_IsTaggedAsTheAzdApiService()
     {
         Assert.Contains("createObject('azd-service-name', parameters('serviceName'))", (string?)infra.Site["tags"], StringComparison.Ordinal);

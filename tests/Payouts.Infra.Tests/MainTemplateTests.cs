@@ -42,7 +42,7 @@ public sealed class MainTemplateTests(RenderedInfra infra)
             .Where(m => m["properties"]!["template"]!["parameters"]!.AsObject().ContainsKey("tags"))
             .ToList();
 
-        Assert.Equal(5, tagged.Count);
+        Assert.Equal(6, tagged.Count);
         Assert.All(tagged, m => Assert.Equal("[variables('tags')]", (string?)m["properties"]!["parameters"]!["tags"]?["value"]));
     }
 

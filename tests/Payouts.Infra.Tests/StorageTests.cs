@@ -65,6 +65,61 @@ public sealed class StorageTests(RenderedInfra infra)
         Assert.Contains(infra.MainParameter("functionapp", "deploymentContainerName"), containers);
     }
 
+    [Fact]
+    public void BlobService_Versioning_IsEnabled()
+    {
+        var blobService = Module.ResourcesOfType("Microsoft.Storage/storageAccounts/blobServices").Single();
+
+        Assert.True((bool)blobService["properties"]!["isVersioningEnabled"]!);
+    }
+
+    [Fact]
+    public void ImmutableContainer_IsTheStatementsContainer()
+    {
+        Assert.Equal(StatementDocuments.Container, infra.Main.Resolve(infra.Main.ModuleParameter("storage", "immutableContainerName"))!.ToString());
+    }
+
+    [Fact]
+    public void ImmutableContainer_HasAContainerLevelTimeBasedRetentionPolicy()
+    {
+        var policy = RetentionPolicy;
+
+        Assert.EndsWith("parameters('containerNames')[copyIndex()], 'default')]", (string?)policy["name"], StringComparison.Ordinal);
+        Assert.StartsWith("[and(equals(parameters('containerNames')[copyIndex()], parameters('immutableContainerName')), ", (string?)policy["condition"], StringComparison.Ordinal);
+        Assert.Equal("[parameters('immutabilityPeriodInDays')]", (string?)policy["properties"]!["immutabilityPeriodSinceCreationInDays"]);
+    }
+
+    [Fact]
+    public void RetentionPolicy_AllowsNoAppendsToProtectedBlobs()
+    {
+        Assert.False((bool)RetentionPolicy["properties"]!["allowProtectedAppendWrites"]!);
+    }
+
+    [Fact]
+    public void StatementsRetention_IsAParameterOfTenYearsByDefault()
+    {
+        Assert.Equal("[parameters('statementsRetentionDays')]", infra.MainParameter("storage", "immutabilityPeriodInDays"));
+        Assert.Equal(3650, (int)infra.Main.Parameters["statementsRetentionDays"]!["defaultValue"]!);
+    }
+
+    [Fact]
+    public void RetentionPolicy_IsLeftAloneOnceLocked()
+    {
+        Assert.EndsWith("not(parameters('immutabilityPolicyLocked')))]", (string?)RetentionPolicy["condition"], StringComparison.Ordinal);
+        Assert.Equal("[parameters('statementsRetentionLocked')]", infra.MainParameter("storage", "immutabilityPolicyLocked"));
+        Assert.False((bool)infra.Main.Parameters["statementsRetentionLocked"]!["defaultValue"]!);
+    }
+
+    [Fact]
+    public void PreviousVersions_ExpireEverywhereButTheImmutableContainer()
+    {
+        var rule = Assert.Single(Module.ResourcesOfType("Microsoft.Storage/storageAccounts/managementPolicies").Single()["properties"]!["policy"]!["rules"]!.AsArray())!;
+
+        Assert.Equal("[parameters('deleteRetentionDays')]", (string?)rule["definition"]!["actions"]!["version"]!["delete"]!["daysAfterCreationGreaterThan"]);
+        var prefixes = (string?)rule["definition"]!["filters"]!["prefixMatch"];
+        Assert.Contains("filter(parameters('containerNames'), lambda('c', not(equals(lambdaVariables('c'), parameters('immutableContainerName')))))", prefixes, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", "tableNames")]
     [InlineData("Microsoft.Storage/storageAccounts/queueServices/queues", "queueNames")]
@@ -76,6 +131,10 @@ public sealed class StorageTests(RenderedInfra infra)
         Assert.Equal($"[length(parameters('{parameter}'))]", (string?)resource["copy"]!["count"]);
         Assert.EndsWith($"parameters('{parameter}')[copyIndex()])]", (string?)resource["name"], StringComparison.Ordinal);
     }
+
+    private ArmTemplate Module => infra.Main.ModuleTemplate("storage");
+
+    private JsonObject RetentionPolicy => Module.ResourcesOfType("Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies").Single();
 
     private static List<string> Names(JsonNode? value) =>
         value?.AsArray().Select(n => (string)n!).ToList() ?? throw new InvalidOperationException("Expected a literal list of names.");

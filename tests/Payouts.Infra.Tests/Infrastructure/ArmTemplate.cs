@@ -60,6 +60,41 @@ public sealed partial class ArmTemplate(JsonObject root)
         .Select(d => DeploymentId().Match(d) is { Success: true } m ? m.Groups[1].Value : DeploymentName(d))
         .ToList();
 
+    /// <summary>
+    /// A property loop (<c>"copy": [{ "name": p, "count": …, "input": … }]</c> inside <paramref name="owner"/>) expanded
+    /// for the given parameter values, the way Resource Manager does at deployment. Only the shape Bicep emits for
+    /// <c>[for x in param: {…}]</c> is understood: count <c>[length(parameters('x'))]</c>, input values that are literals
+    /// or <c>[parameters('x')[copyIndex('p')]]</c>; anything else throws, so a changed template fails loudly.
+    /// </summary>
+    public static JsonArray ExpandPropertyLoop(JsonNode owner, string property, IReadOnlyDictionary<string, JsonArray> parameterValues)
+    {
+        var loop = owner["copy"]?.AsArray().Select(c => c!.AsObject()).SingleOrDefault(c => (string?)c["name"] == property)
+            ?? throw new KeyNotFoundException($"No property loop '{property}'.");
+        var count = LengthOfParameter().Match((string?)loop["count"] ?? string.Empty);
+        if (!count.Success)
+        {
+            throw new NotSupportedException($"Loop count {loop["count"]} is not [length(parameters('…'))].");
+        }
+
+        var items = parameterValues[count.Groups[1].Value];
+        var input = loop["input"]!.AsObject();
+        var expanded = new JsonArray();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var element = new JsonObject();
+            foreach (var (name, value) in input)
+            {
+                element[name] = value is JsonValue v && v.TryGetValue<string>(out var text) && text.StartsWith('[')
+                    ? ParameterElement(text, property, parameterValues, i)
+                    : value?.DeepClone();
+            }
+
+            expanded.Add(element);
+        }
+
+        return expanded;
+    }
+
     /// <summary>This template and every nested one, depth first.</summary>
     public IEnumerable<ArmTemplate> SelfAndNested()
     {
@@ -113,6 +148,17 @@ public sealed partial class ArmTemplate(JsonObject root)
         }
     }
 
+    private static JsonNode? ParameterElement(string expression, string loop, IReadOnlyDictionary<string, JsonArray> parameterValues, int index)
+    {
+        var match = ParameterElementOfLoop().Match(expression);
+        if (!match.Success || match.Groups[2].Value != loop)
+        {
+            throw new NotSupportedException($"Loop input {expression} is not [parameters('…')[copyIndex('{loop}')]].");
+        }
+
+        return parameterValues[match.Groups[1].Value][index]?.DeepClone();
+    }
+
     private string DeploymentName(string symbol) =>
         Root["resources"] is JsonObject bySymbol && bySymbol[symbol] is JsonObject resource ? (string)resource["name"]! : symbol;
 
@@ -127,4 +173,10 @@ public sealed partial class ArmTemplate(JsonObject root)
 
     [GeneratedRegex(@"^\[variables\('([^']+)'\)\]$")]
     private static partial Regex VariableReference();
+
+    [GeneratedRegex(@"^\[length\(parameters\('([^']+)'\)\)\]$")]
+    private static partial Regex LengthOfParameter();
+
+    [GeneratedRegex(@"^\[parameters\('([^']+)'\)\[copyIndex\('([^']+)'\)\]\]$")]
+    private static partial Regex ParameterElementOfLoop();
 }

@@ -48,6 +48,35 @@ public sealed partial class RenderedInfra
 
     public JsonObject LogAnalytics => Main.ModuleTemplate("monitoring").ResourcesOfType("Microsoft.OperationalInsights/workspaces").Single();
 
+    public JsonObject VirtualNetwork => Main.ModuleTemplate("network").ResourcesOfType("Microsoft.Network/virtualNetworks").Single();
+
+    /// <summary>The subnet the Function App integrates with (declared inline in the VNet).</summary>
+    public JsonObject AppSubnet => VirtualNetwork["properties"]!["subnets"]!.AsArray().Single()!.AsObject();
+
+    /// <summary>The <c>authsettingsV2</c> config of the Function App (App Service authentication).</summary>
+    public JsonObject AuthSettings =>
+        FunctionApp.ResourcesOfType("Microsoft.Web/sites/config").Single(c => ((string?)c["name"])!.Contains("'authsettingsV2'", StringComparison.Ordinal));
+
+    /// <summary>
+    /// The diagnostic setting a module deploys on one of its resources: scope <c>[resourceId('type', …)]</c>, logs and
+    /// metrics with variables resolved.
+    /// </summary>
+    public JsonObject DiagnosticSetting(string deploymentName, string scopeType)
+    {
+        var template = Main.ModuleTemplate(deploymentName);
+        var setting = template.ResourcesOfType("Microsoft.Insights/diagnosticSettings")
+            .Single(d => ((string?)d["scope"])!.StartsWith($"[resourceId('{scopeType}', ", StringComparison.Ordinal));
+        var properties = setting["properties"]!.AsObject();
+        var resolved = new JsonObject
+        {
+            ["workspaceId"] = properties["workspaceId"]?.DeepClone(),
+            ["logAnalyticsDestinationType"] = properties["logAnalyticsDestinationType"]?.DeepClone(),
+            ["logs"] = template.Resolve(properties["logs"])?.DeepClone(),
+            ["metrics"] = template.Resolve(properties["metrics"])?.DeepClone(),
+        };
+        return resolved;
+    }
+
     /// <summary>The app settings resource is <c>union(variables('a'), …, parameters('appSettings'))</c>: expand each part.</summary>
     private (Dictionary<string, string> Static, List<string> Dynamic) ReadAppSettings()
     {
