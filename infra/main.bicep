@@ -65,6 +65,14 @@ param statementLease string = '00:05:00'
 @maxValue(64)
 param statementBuildConcurrency int = 8
 
+@description('Optional. HTTP ingest requests per second each partner may send (a token bucket per instance; one request carries up to 1,000 records).')
+param ingestRateLimitPerSecond string = '20'
+
+@description('Optional. HTTP ingest requests a partner may send at once after a quiet spell.')
+@minValue(1)
+@maxValue(100000)
+param ingestRateLimitBurst int = 100
+
 @description('Optional. Comma-separated partner ids that send signed HTTP records (azd: `PAYOUTS_PARTNER_IDS`); each needs Key Vault secrets `partner-<id>-secret-0` and `-1`. Letters and digits only.')
 param partnerIds string = ''
 
@@ -298,6 +306,8 @@ module functionApp 'modules/functionapp.bicep' = {
       Payouts__SignatureTolerance: signatureTolerance
       Payouts__StatementLease: statementLease
       Payouts__StatementBuildConcurrency: string(statementBuildConcurrency)
+      Payouts__IngestRateLimit__RequestsPerSecond: ingestRateLimitPerSecond
+      Payouts__IngestRateLimit__Burst: string(ingestRateLimitBurst)
     }
   }
   // The app starts as soon as it exists: its identity must already hold the roles its settings rely on.

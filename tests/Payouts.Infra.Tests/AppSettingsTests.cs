@@ -142,6 +142,16 @@ public sealed class AppSettingsTests(RenderedInfra infra)
         Assert.Equal("[parameters('webhookSchedule')]", plain["Payouts__WebhookSchedule"]!.ToString());
     }
 
+    [Fact]
+    public void PlainSettings_SetThePartnerRateLimitFromParameters()
+    {
+        var plain = infra.Main.ModuleParameter("functionapp", "appSettings")!.AsObject();
+
+        Assert.Equal("[parameters('ingestRateLimitPerSecond')]", plain["Payouts__IngestRateLimit__RequestsPerSecond"]!.ToString());
+        Assert.Contains("ingestRateLimitBurst", plain["Payouts__IngestRateLimit__Burst"]!.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(plain, p => p.Key.StartsWith("Payouts__WebhookEgress", StringComparison.Ordinal));
+    }
+
     /// <summary>Every setting the local sample configures is set in Azure too, or deliberately not (with the reason).</summary>
     [Fact]
     public void LocalSampleSettings_AreAllProvidedInAzure()
@@ -150,6 +160,8 @@ public sealed class AppSettingsTests(RenderedInfra infra)
         {
             ["FUNCTIONS_WORKER_RUNTIME"] = "Flex Consumption takes the runtime from functionAppConfig.runtime",
             ["AzureWebJobsStorage"] = "identity-based AzureWebJobsStorage__* settings instead of a connection string",
+            ["Payouts__WebhookEgress__AllowHttp"] = "a local relaxation: off by default, and the app refuses to start with it outside Development",
+            ["Payouts__WebhookEgress__AllowPrivateAddresses"] = "a local relaxation: off by default, and the app refuses to start with it outside Development",
         };
         var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(BicepCli.RepositoryRoot, "local.settings.sample.json")))!["Values"]!.AsObject();
 
