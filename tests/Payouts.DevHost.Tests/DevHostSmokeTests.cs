@@ -6,6 +6,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Payouts.DevHost.Hosting;
 using Payouts.DevHost.Http;
 using Payouts.DevHost.Tests.Infrastructure;
 using Payouts.Domain.Signing;
@@ -57,6 +58,29 @@ public sealed class DevHostSmokeTests(DevHostFixture host)
 
         Assert.Equal(HttpStatusCode.Unauthorized, withFunctionKey.StatusCode);
         Assert.Equal(HttpStatusCode.OK, withMasterKey.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("devhost-master-key")]
+    [InlineData("devhost-function-key")]
+    public async Task AdminRoute_TheFormerWellKnownDefaultKeys_Are401(string formerDefault)
+    {
+        using var response = await GetAsync("api/outbox", formerDefault);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public void StartupBanner_PrintsThisRunsRandomKeys()
+    {
+        var output = new StringWriter();
+
+        StartupBanner.Write(output, host.App, new DevHostOptions());
+
+        var text = output.ToString();
+        Assert.Contains(host.App.Keys.FunctionKey, text, StringComparison.Ordinal);
+        Assert.Contains(host.App.Keys.MasterKey, text, StringComparison.Ordinal);
+        Assert.Contains("random keys for this run", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,7 +4,8 @@ namespace Payouts.DevHost.Tests.Infrastructure;
 
 /// <summary>
 /// One DevHost for the collection, started as <c>serve</c> does but on a free port, over an Azurite it starts itself.
-/// Queue retries are shortened through the host's own override settings so the poison path is quick to see.
+/// Queue retries are shortened through the host's own override settings so the poison path is quick to see. No keys
+/// are configured: the host makes up its own.
 /// </summary>
 public sealed class DevHostFixture : IAsyncLifetime
 {
