@@ -4,8 +4,8 @@ using Payouts.DevHost.Http;
 namespace Payouts.DevHost.Hosting;
 
 /// <summary>
-/// What <c>serve</c> prints at start, for the developer at the console: address, storage, the keys of this run and
-/// every function. Written to the console, not logged: the keys are for the person who started it.
+/// What <c>serve</c> prints at start, for the developer at the console: address, storage, the keys of this run, the
+/// Host names served and every function. Written to the console, not logged: the keys are for the person who started it.
 /// </summary>
 public static class StartupBanner
 {
@@ -21,6 +21,7 @@ public static class StartupBanner
             output.WriteLine("  (random keys for this run; set DevHost__FunctionKey and DevHost__MasterKey to choose them)");
         }
 
+        output.WriteLine($"  Host names served: {string.Join(", ", LoopbackHosts.Allowed(app.Configuration))} (more with {LoopbackHosts.AllowedHostsSetting.Replace(":", "__", StringComparison.Ordinal)}=a;b)");
         foreach (var function in app.Catalog.Functions)
         {
             var line = function.Trigger switch
