@@ -84,6 +84,30 @@ public sealed class DevHostSmokeTests(DevHostFixture host)
     }
 
     [Fact]
+    public async Task Health_WithoutAKey_IsTerse()
+    {
+        using var response = await host.Http.GetAsync(new Uri("api/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(["status", "warnings"], body.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task HealthDetails_NeedsTheMasterKey()
+    {
+        using var anonymous = await host.Http.GetAsync(new Uri("api/health/details", UriKind.Relative));
+        using var withFunctionKey = await GetAsync("api/health/details", host.App.Keys.FunctionKey);
+        using var withMasterKey = await GetAsync("api/health/details", host.App.Keys.MasterKey);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, withFunctionKey.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, withMasterKey.StatusCode);
+        var checks = JsonDocument.Parse(await withMasterKey.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
+        Assert.Equal("healthy", checks.GetProperty("storage").GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task RouteParameters_AreBoundByName()
     {
         using var response = await GetAsync("api/periods/not-a-period", host.App.Keys.MasterKey);
