@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Payouts.DevHost.Demo;
-using Payouts.DevHost.Discovery;
 using Payouts.DevHost.Hosting;
 
 namespace Payouts.DevHost;
@@ -107,21 +106,7 @@ public static class DevHostCommand
     private static async Task<int> ServeAsync(DevHostOptions options, CancellationToken ct)
     {
         await using var app = await DevHostApp.StartAsync(options, ct);
-        Console.WriteLine($"Payouts DevHost on {app.BaseAddress} (storage: {(app.AzuriteConnectionString is null ? "configured account" : "Azurite, " + (options.DataDirectory ?? "in memory"))}; settings: {options.SettingsFile ?? "sample defaults + environment"})");
-        Console.WriteLine($"  function key: {app.Keys.FunctionKey}   master/admin key: {app.Keys.MasterKey}   (header {Http.FunctionKeys.HeaderName} or ?code=)");
-        foreach (var function in app.Catalog.Functions)
-        {
-            var line = function.Trigger switch
-            {
-                TriggerKind.HttpTrigger => $"{string.Join(",", function.HttpMethods).ToUpperInvariant(),-6} {app.BaseAddress}{Http.HttpFunctionEndpoints.PatternOf(app.Triggers.HostRoutePrefix, function.Route!).TrimStart('/')}  [{function.AuthLevel}]",
-                TriggerKind.QueueTrigger => $"queue  {Hosting.SettingResolver.Resolve(function.QueueName!, app.Configuration)}",
-                _ => $"timer  {Hosting.SettingResolver.Resolve(function.Schedule!, app.Configuration)} (UTC)",
-            };
-            var disabled = Hosting.SettingResolver.IsDisabled(app.Configuration, function.Name) ? "  (disabled)" : string.Empty;
-            Console.WriteLine($"  {function.Name,-28} {line}{disabled}");
-        }
-
-        Console.WriteLine("Ctrl+C stops the host" + (app.AzuriteConnectionString is null ? "." : " and Azurite."));
+        StartupBanner.Write(Console.Out, app, options);
         try
         {
             await app.WaitForShutdownAsync(ct);

@@ -6,6 +6,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Payouts.DevHost.Hosting;
 using Payouts.DevHost.Http;
 using Payouts.DevHost.Tests.Infrastructure;
 using Payouts.Domain.Signing;
@@ -57,6 +58,53 @@ public sealed class DevHostSmokeTests(DevHostFixture host)
 
         Assert.Equal(HttpStatusCode.Unauthorized, withFunctionKey.StatusCode);
         Assert.Equal(HttpStatusCode.OK, withMasterKey.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("devhost-master-key")]
+    [InlineData("devhost-function-key")]
+    public async Task AdminRoute_TheFormerWellKnownDefaultKeys_Are401(string formerDefault)
+    {
+        using var response = await GetAsync("api/outbox", formerDefault);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public void StartupBanner_PrintsThisRunsRandomKeys()
+    {
+        var output = new StringWriter();
+
+        StartupBanner.Write(output, host.App, new DevHostOptions());
+
+        var text = output.ToString();
+        Assert.Contains(host.App.Keys.FunctionKey, text, StringComparison.Ordinal);
+        Assert.Contains(host.App.Keys.MasterKey, text, StringComparison.Ordinal);
+        Assert.Contains("random keys for this run", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Health_WithoutAKey_IsTerse()
+    {
+        using var response = await host.Http.GetAsync(new Uri("api/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(["status", "warnings"], body.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task HealthDetails_NeedsTheMasterKey()
+    {
+        using var anonymous = await host.Http.GetAsync(new Uri("api/health/details", UriKind.Relative));
+        using var withFunctionKey = await GetAsync("api/health/details", host.App.Keys.FunctionKey);
+        using var withMasterKey = await GetAsync("api/health/details", host.App.Keys.MasterKey);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, withFunctionKey.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, withMasterKey.StatusCode);
+        var checks = JsonDocument.Parse(await withMasterKey.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
+        Assert.Equal("healthy", checks.GetProperty("storage").GetProperty("status").GetString());
     }
 
     [Fact]

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Configuration;
 using Payouts.DevHost.Discovery;
-using Payouts.DevHost.Http;
 using Payouts.DevHost.Invocation;
 using Payouts.Functions.Http;
 
@@ -45,30 +43,6 @@ public sealed class InvocationTests
             var sameParameterOtherInstance = f with { TriggerParameter = new DetachedParameter(f.TriggerParameter) };
             Assert.Empty(FunctionInvoker.UnbindableParameters(sameParameterOtherInstance));
         });
-    }
-
-    [Theory]
-    [InlineData(AuthorizationLevel.Anonymous, null, true)]
-    [InlineData(AuthorizationLevel.Function, "fk", true)]
-    [InlineData(AuthorizationLevel.Function, "mk", true)]
-    [InlineData(AuthorizationLevel.Function, "nope", false)]
-    [InlineData(AuthorizationLevel.Function, null, false)]
-    [InlineData(AuthorizationLevel.Admin, "fk", false)]
-    [InlineData(AuthorizationLevel.Admin, "mk", true)]
-    public void FunctionKeys_HonourTheAuthorizationLevel(AuthorizationLevel level, string? key, bool authorized)
-    {
-        var keys = new FunctionKeys(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [FunctionKeys.FunctionKeySetting] = "fk",
-            [FunctionKeys.MasterKeySetting] = "mk",
-        }).Build());
-        var http = new DefaultHttpContext();
-        if (key is not null)
-        {
-            http.Request.Headers[FunctionKeys.HeaderName] = key;
-        }
-
-        Assert.Equal(authorized, keys.Authorizes(level, http.Request));
     }
 }
 

@@ -11,8 +11,9 @@ namespace Payouts.Reliability.Tests;
 /// </summary>
 public sealed class DevHostProcess : IAsyncDisposable
 {
-    public const string FunctionKey = "devhost-function-key";
-    public const string MasterKey = "devhost-master-key";
+    /// <summary>The keys this test's DevHosts are started with (a DevHost without them makes up random ones per run).</summary>
+    public const string FunctionKey = "reliability-function-key-7f3c2a91";
+    public const string MasterKey = "reliability-master-key-0b8e4d56";
 
     private readonly Process _process;
 
@@ -54,6 +55,8 @@ public sealed class DevHostProcess : IAsyncDisposable
             start.Environment["AzureWebJobsStorage"] = storageConnection;
         }
 
+        start.Environment["DevHost__FunctionKey"] = FunctionKey;
+        start.Environment["DevHost__MasterKey"] = MasterKey;
         start.Environment["DevHost__QueueMessageLease"] = "00:00:05";
         start.Environment["Payouts__StatementLease"] = "00:00:05";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

@@ -17,6 +17,7 @@ public sealed class PayoutsMetrics : IDisposable
     private readonly Counter<long> _webhookRetries;
     private readonly Gauge<long> _outboxDue;
     private readonly Gauge<double> _outboxOldestDueAge;
+    private readonly Gauge<long> _healthWarnings;
 
     public PayoutsMetrics(IMeterFactory meterFactory)
     {
@@ -29,6 +30,7 @@ public sealed class PayoutsMetrics : IDisposable
         _outboxDue = _meter.CreateGauge<long>("payouts.webhooks.outbox.due", "{delivery}", "Outbox deliveries due at the dispatcher's last run (at most one batch).");
         _outboxOldestDueAge = _meter.CreateGauge<double>("payouts.webhooks.outbox.oldest_due_age", "s", "Age of the oldest due outbox delivery at the dispatcher's last run: alert when it grows.");
         _rateLimited = _meter.CreateCounter<long>("payouts.ingest.rate_limited", "{request}", "HTTP ingest requests answered 429 because the partner was over its rate.");
+        _healthWarnings = _meter.CreateGauge<long>("payouts.health.warnings", "{warning}", "Reference-data gaps the last health round found, by check (rates: regions without gift rates today); they never make /api/health 503.");
         _batchSeconds = _meter.CreateHistogram<double>("payouts.ingest.batch.duration", "s", "Time to settle one ingest batch.");
     }
 
@@ -58,6 +60,8 @@ public sealed class PayoutsMetrics : IDisposable
         _outboxDue.Record(due);
         _outboxOldestDueAge.Record(oldestAge.TotalSeconds);
     }
+
+    public void HealthChecked(string check, int warnings) => _healthWarnings.Record(warnings, new KeyValuePair<string, object?>("check", check));
 
     public void Dispose() => _meter.Dispose();
 }

@@ -123,6 +123,7 @@ public sealed class DevHostApp : IAsyncDisposable
         builder.Configuration.AddConfiguration(configuration);
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         builder.Services.AddRouting();
+        builder.Services.AddLoopbackHostFiltering(builder.Configuration);
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(console =>
         {
@@ -145,7 +146,11 @@ public sealed class DevHostApp : IAsyncDisposable
         builder.Services.AddSingleton<TriggerHost>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TriggerHost>());
         options.ConfigureServices?.Invoke(builder.Services);
-        return builder.Build();
+        var app = builder.Build();
+
+        // Before the endpoints run: a request for another Host name is refused with nothing invoked.
+        app.UseHostFiltering();
+        return app;
     }
 
     private static bool StorageConfigured(ConfigurationManager configuration)

@@ -6,7 +6,7 @@ namespace Payouts.DevHost.Hosting;
 /// <summary>How to start a <see cref="DevHostApp"/>: port, storage, settings layers, timers.</summary>
 public sealed record DevHostOptions
 {
-    /// <summary>The HTTP port on localhost; 0 picks a free one. <c>func</c> uses 7071.</summary>
+    /// <summary>The HTTP port, on the loopback address only (127.0.0.1); 0 picks a free one. <c>func</c> uses 7071.</summary>
     public int Port { get; init; } = 7071;
 
     /// <summary>Where a DevHost-started Azurite keeps its data; null keeps it in memory.</summary>

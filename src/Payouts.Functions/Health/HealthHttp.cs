@@ -4,7 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Payouts.Functions.Health;
 
-/// <summary>Anonymous so platform probes can call it; it reveals check names and states only.</summary>
+/// <summary>Anonymous, for the platform's health check: a status and a warning count, nothing else; 503 only when this instance cannot serve.</summary>
 public sealed class HealthHttp(HealthHandler handler)
 {
     [Function(nameof(HealthHttp))]

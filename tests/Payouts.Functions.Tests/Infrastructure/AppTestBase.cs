@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Payouts.Functions.Health;
 using Payouts.Functions.Ingestion;
 
 namespace Payouts.Functions.Tests.Infrastructure;
@@ -26,6 +27,20 @@ public abstract class AppTestBase(PayoutsAppFixture app)
     {
         var request = HttpCall.Request(body, secret, Now, partnerHeader: partnerHeader);
         return await HttpCall.ExecuteAsync(request, await DealsFunction.Run(request, CancellationToken.None));
+    }
+
+    /// <summary><c>GET /api/health</c>, anonymous, as the platform's health check calls it.</summary>
+    protected async Task<HttpCall.Response> HealthAsync()
+    {
+        var request = HttpCall.Get();
+        return await HttpCall.ExecuteAsync(request, await ActivatorUtilities.CreateInstance<HealthHttp>(app.Services).Run(request, CancellationToken.None));
+    }
+
+    /// <summary><c>GET /api/health/details</c>, the admin route for on-call.</summary>
+    protected async Task<HttpCall.Response> HealthDetailsAsync()
+    {
+        var request = HttpCall.Get();
+        return await HttpCall.ExecuteAsync(request, await ActivatorUtilities.CreateInstance<HealthDetailsHttp>(app.Services).Run(request, CancellationToken.None));
     }
 
     protected async Task<List<TableEntity>> RowsAsync(string table, string partitionKey)

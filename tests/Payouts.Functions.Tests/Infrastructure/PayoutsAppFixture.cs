@@ -37,6 +37,7 @@ public sealed class PayoutsAppFixture : IAsyncLifetime
     public const string EgressAgency = "egress-agency";
 
     private AzuriteServer? _azurite;
+    private string? _connectionString;
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
 
@@ -45,7 +46,7 @@ public sealed class PayoutsAppFixture : IAsyncLifetime
     /// <summary>Where a test pauses or crashes a statement builder at a chosen step.</summary>
     public TestBuildProbe Probe { get; } = new();
 
-    public string ConnectionString => _azurite!.ConnectionString;
+    public string ConnectionString => _connectionString ?? throw new InvalidOperationException("Azurite has not started.");
 
     public Payouts.Storage.Configuration.PayoutsOptions Options => Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Payouts.Storage.Configuration.PayoutsOptions>>().Value;
 
@@ -56,9 +57,17 @@ public sealed class PayoutsAppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _azurite = await AzuriteServer.StartAsync(new AzuriteOptions(), CancellationToken.None);
+        _connectionString = _azurite.ConnectionString;
+        Services = BuildServices(_connectionString, Time, Probe);
+        await Services.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
+    }
+
+    /// <summary>The app's real service graph over <paramref name="connectionString"/>, with this fixture's settings and clock.</summary>
+    public static ServiceProvider BuildServices(string connectionString, FakeTimeProvider time, TestBuildProbe probe)
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = _azurite.ConnectionString,
+            ["AzureWebJobsStorage"] = connectionString,
             ["Payouts:SenderHashKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)i).ToArray()),
             [$"Payouts:Partners:{Partner}:Secrets:0"] = PartnerSecret,
             [$"Payouts:Partners:{Partner}:Secrets:1"] = PartnerRotatedSecret,
@@ -86,12 +95,21 @@ public sealed class PayoutsAppFixture : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new TestEnvironment());
-        services.AddSingleton(Probe);
-        services.AddSingleton<Payouts.Application.Statements.IBuildProbe>(Probe);
+        services.AddSingleton(probe);
+        services.AddSingleton<Payouts.Application.Statements.IBuildProbe>(probe);
         services.AddPayoutsApp(configuration);
-        services.AddSingleton<TimeProvider>(Time);
-        Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        await Services.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
+        services.AddSingleton<TimeProvider>(time);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    /// <summary>Stops Azurite for good, mid-test: a real outage (the clients keep pointing at its closed ports).</summary>
+    public async Task StopStorageAsync()
+    {
+        if (_azurite is { } azurite)
+        {
+            _azurite = null;
+            await azurite.DisposeAsync();
+        }
     }
 
     public async Task DisposeAsync()
