@@ -15,10 +15,11 @@ internal static class GoldenFile
 
     public static bool Updating => Environment.GetEnvironmentVariable(UpdateVariable) == "1";
 
-    public static void AssertMatches(string name, byte[] actual, [CallerFilePath] string sourceFile = "")
+    /// <param name="outputFolder">Where the fixtures are copied beside the test assembly (the csproj copies each Golden/Files folder).</param>
+    public static void AssertMatches(string name, byte[] actual, string outputFolder = "Statements/Golden/Files", [CallerFilePath] string sourceFile = "")
     {
         var sourceDirectory = Path.Combine(Path.GetDirectoryName(sourceFile)!, "Files");
-        var path = Directory.Exists(sourceDirectory) || Updating ? Path.Combine(sourceDirectory, name) : Path.Combine(AppContext.BaseDirectory, "Statements", "Golden", "Files", name);
+        var path = Directory.Exists(sourceDirectory) || Updating ? Path.Combine(sourceDirectory, name) : Path.Combine(AppContext.BaseDirectory, outputFolder, name);
         if (Updating)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
