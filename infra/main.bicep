@@ -82,6 +82,15 @@ param partnerScopeSettings object = {}
 @description('Optional. Comma-separated agency ids that receive signed webhooks (azd: `PAYOUTS_WEBHOOK_TARGET_IDS`); each needs Key Vault secrets `webhook-<id>-secret-0` and `-1`. Letters and digits only.')
 param webhookTargetIds string = ''
 
+@description('Optional. Name of the platform\'s own account, debited by the payout batch\'s pain.001 credit-transfer file (azd: `PAYOUTS_DEBTOR_NAME`; at most 70 characters). With `payoutDebtorIban` and `payoutDebtorBic`, or all three empty: the batch then has its JSON and CSV but no transfer file.')
+param payoutDebtorName string = ''
+
+@description('Optional. IBAN of that account (azd: `PAYOUTS_DEBTOR_IBAN`), in a SEPA country. Not a secret: it is printed on every transfer.')
+param payoutDebtorIban string = ''
+
+@description('Optional. BIC of the bank holding that account (azd: `PAYOUTS_DEBTOR_BIC`), 8 or 11 characters.')
+param payoutDebtorBic string = ''
+
 @description('Optional. Key Vault purge protection. On for anything holding real secrets; off lets a throwaway environment be purged at once.')
 param keyVaultEnablePurgeProtection bool = true
 
@@ -144,6 +153,7 @@ var tableNames = [
   'Statements'
   'StatementsByPeriod'
   'Outbox'
+  'PayoutDetails'
 ]
 
 // Must match Payouts.Storage.Tables.QueueNames.All, each with the `-poison` queue the host moves failed messages to.
@@ -308,6 +318,9 @@ module functionApp 'modules/functionapp.bicep' = {
       Payouts__StatementBuildConcurrency: string(statementBuildConcurrency)
       Payouts__IngestRateLimit__RequestsPerSecond: ingestRateLimitPerSecond
       Payouts__IngestRateLimit__Burst: string(ingestRateLimitBurst)
+      Payouts__Debtor__Name: payoutDebtorName
+      Payouts__Debtor__Iban: payoutDebtorIban
+      Payouts__Debtor__Bic: payoutDebtorBic
     }
   }
   // The app starts as soon as it exists: its identity must already hold the roles its settings rely on.

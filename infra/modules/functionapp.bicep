@@ -106,6 +106,7 @@ var telemetrySettings = {
 // Secrets: Key Vault references resolved by the platform with `keyVaultReferenceIdentity`. Values never pass through the template.
 var secretSettings = {
   Payouts__SenderHashKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=sender-hash-key)'
+  Payouts__PayoutDetailsKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=payout-details-key)'
 }
 
 // Partner scopes: only scope names survive, and they come first in the union below, so they can neither set a secret

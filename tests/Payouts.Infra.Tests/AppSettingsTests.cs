@@ -68,13 +68,26 @@ public sealed class AppSettingsTests(RenderedInfra infra)
             infra.MainParameter("functionapp", "applicationInsightsConnectionString"));
     }
 
-    [Fact]
-    public void SenderHashKey_IsAKeyVaultReference()
+    [Theory]
+    [InlineData(nameof(PayoutsOptions.SenderHashKey), "sender-hash-key")]
+    [InlineData(nameof(PayoutsOptions.PayoutDetailsKey), "payout-details-key")]
+    public void Keys_AreKeyVaultReferences(string setting, string secretName)
     {
-        var value = infra.StaticSettings[$"{PayoutsOptions.Section}__{nameof(PayoutsOptions.SenderHashKey)}"];
+        var value = infra.StaticSettings[$"{PayoutsOptions.Section}__{setting}"];
 
-        Assert.StartsWith($"[format('{KeyVaultReference}", value, StringComparison.Ordinal);
+        Assert.StartsWith($"[format('{KeyVaultReference}{secretName})'", value, StringComparison.Ordinal);
         Assert.Contains("parameters('keyVaultName')", value, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(nameof(PayoutDebtorOptions.Name), "payoutDebtorName")]
+    [InlineData(nameof(PayoutDebtorOptions.Iban), "payoutDebtorIban")]
+    [InlineData(nameof(PayoutDebtorOptions.Bic), "payoutDebtorBic")]
+    public void PayoutDebtor_IsAPlainParameterSetting(string field, string parameter)
+    {
+        var plain = infra.Main.ModuleParameter("functionapp", "appSettings")!.AsObject();
+
+        Assert.Equal($"[parameters('{parameter}')]", plain[$"{PayoutsOptions.Section}__{nameof(PayoutsOptions.Debtor)}__{field}"]!.ToString());
     }
 
     [Fact]
@@ -176,7 +189,7 @@ public sealed class AppSettingsTests(RenderedInfra infra)
     }
 
     private static bool IsSecretName(string name) =>
-        name.Contains("Secret", StringComparison.OrdinalIgnoreCase) || name.Contains("HashKey", StringComparison.OrdinalIgnoreCase)
+        name.Contains("Secret", StringComparison.OrdinalIgnoreCase) || name.EndsWith("Key", StringComparison.OrdinalIgnoreCase)
         || name.Contains("Password", StringComparison.OrdinalIgnoreCase);
 
     /// <summary><c>Payouts__Partners__demo-partner__Secrets__0</c> → <c>Payouts__Partners__{0}__Secrets__0</c>.</summary>

@@ -66,6 +66,7 @@ internal sealed class BenchApp : IAsyncDisposable
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["Payouts:SenderHashKey"] = Convert.ToBase64String([.. Enumerable.Range(0, 32).Select(i => (byte)(i * 7))]),
+            ["Payouts:PayoutDetailsKey"] = Convert.ToBase64String([.. Enumerable.Range(0, 32).Select(i => (byte)(i * 11))]),
             [$"Payouts:Partners:{Partner}:Secrets:0"] = PartnerSecret,
             ["Payouts:Webhooks:nova:Secrets:0"] = "nova-webhook-secret-0000000000000000000",
             // The bench's clock stands still, so a token bucket would never refill: the load sets its own ceiling.

@@ -32,6 +32,11 @@ public sealed class StartupSafetyValidator(IHostEnvironment? environment = null)
             failures.Add($"Payouts:SenderHashKey is the sample key of {Samples} {where}.");
         }
 
+        if (PayoutsOptionsValidator.TryBase64(options.PayoutDetailsKey, out var detailsKey) && IsSample(Encoding.UTF8.GetString(detailsKey)))
+        {
+            failures.Add($"Payouts:PayoutDetailsKey is the sample key of {Samples} {where}: payout details would be encrypted with a published key.");
+        }
+
         failures.AddRange(options.Partners.Where(p => p.Value.ActiveSecrets.Any(IsSample)).Select(p => $"Payouts:Partners:{p.Key} uses a sample secret {where}."));
         failures.AddRange(options.Webhooks.Where(w => w.Value.ActiveSecrets.Any(IsSample)).Select(w => $"Payouts:Webhooks:{w.Key} uses a sample secret {where}."));
         if (options.WebhookEgress.AllowHttp || options.WebhookEgress.AllowPrivateAddresses)

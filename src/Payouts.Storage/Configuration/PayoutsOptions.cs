@@ -17,6 +17,16 @@ public sealed class PayoutsOptions
     [Required(ErrorMessage = "Payouts:SenderHashKey is required: a base64 key of at least 32 bytes (e.g. `openssl rand -base64 32`).")]
     public string SenderHashKey { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Base64 AES-256 key (exactly 32 bytes) encrypting creators' IBANs and account holder names at rest (AES-GCM).
+    /// From Key Vault in Azure; never committed. Losing it loses the stored payout details, not the statements.
+    /// </summary>
+    [Required(ErrorMessage = "Payouts:PayoutDetailsKey is required: a base64 AES-256 key of exactly 32 bytes (e.g. `openssl rand -base64 32`).")]
+    public string PayoutDetailsKey { get; set; } = string.Empty;
+
+    /// <summary>The platform's account the payout batch's credit-transfer file debits.</summary>
+    public PayoutDebtorOptions Debtor { get; set; } = new();
+
     /// <summary>How far a partner's signature timestamp may be from our clock.</summary>
     [Range(typeof(TimeSpan), "00:00:30", "01:00:00")]
     public TimeSpan SignatureTolerance { get; set; } = TimeSpan.FromMinutes(5);

@@ -5,10 +5,11 @@ using Payouts.Domain.Records.Validation;
 
 namespace Payouts.Storage.Configuration;
 
-/// <summary>Checks what attributes cannot: a known zone, a usable hashing key, partner ids, secrets and scopes.</summary>
+/// <summary>Checks what attributes cannot: a known zone, usable hashing and encryption keys, the debtor account, partner ids, secrets and scopes.</summary>
 public sealed class PayoutsOptionsValidator : IValidateOptions<PayoutsOptions>
 {
     public const int MinimumSecretLength = 32;
+    public const int PayoutDetailsKeyLength = 32;
 
     public ValidateOptionsResult Validate(string? name, PayoutsOptions options)
     {
@@ -23,6 +24,14 @@ public sealed class PayoutsOptionsValidator : IValidateOptions<PayoutsOptions>
             failures.Add("Payouts:SenderHashKey must be base64 of at least 32 bytes.");
         }
 
+        if (!string.IsNullOrEmpty(options.PayoutDetailsKey) && !IsPayoutDetailsKey(options.PayoutDetailsKey))
+        {
+            failures.Add(options.PayoutDetailsKey.StartsWith(PartnerOptions.UnresolvedKeyVaultReference, StringComparison.Ordinal)
+                ? "Payouts:PayoutDetailsKey is an unresolved Key Vault reference: check the app's managed identity can read the vault."
+                : $"Payouts:PayoutDetailsKey must be base64 of exactly {PayoutDetailsKeyLength} bytes (an AES-256 key).");
+        }
+
+        failures.AddRange(options.Debtor.Problems());
         ValidateSecrets("Partner", options.Partners.Select(p => (p.Key, p.Value.ActiveSecrets)), failures);
         ValidateSecrets("Webhook target", options.Webhooks.Select(w => (w.Key, w.Value.ActiveSecrets)), failures);
         foreach (var (id, partner) in options.Partners)
@@ -71,6 +80,8 @@ public sealed class PayoutsOptionsValidator : IValidateOptions<PayoutsOptions>
             }
         }
     }
+
+    public static bool IsPayoutDetailsKey(string text) => TryBase64(text, out var key) && key.Length == PayoutDetailsKeyLength;
 
     public static bool TryBase64(string text, out byte[] bytes)
     {

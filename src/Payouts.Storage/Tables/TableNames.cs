@@ -15,6 +15,7 @@ public static class TableNames
     public const string Statements = "Statements";
     public const string StatementsByPeriod = "StatementsByPeriod";
     public const string Outbox = "Outbox";
+    public const string PayoutDetails = "PayoutDetails";
 
-    public static IReadOnlyList<string> All { get; } = [Gifts, Deals, RecordIds, Activity, IngestRejected, Rates, Creators, Agencies, Periods, Statements, StatementsByPeriod, Outbox];
+    public static IReadOnlyList<string> All { get; } = [Gifts, Deals, RecordIds, Activity, IngestRejected, Rates, Creators, Agencies, Periods, Statements, StatementsByPeriod, Outbox, PayoutDetails];
 }

@@ -145,10 +145,65 @@ public sealed class PayoutsOptionsValidatorTests
         Assert.Contains("'gift'", failure.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("not base64!")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("@Microsoft.KeyVault(VaultName=kv;SecretName=payout-details-key)")]
+    public void Bind_PayoutDetailsKeyMissingOrNotThirtyTwoBytes_FailsAtStartNamingIt(string key)
+    {
+        var options = Bind(new Dictionary<string, string?> { ["Payouts:PayoutDetailsKey"] = key });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => options.Value);
+        Assert.Contains("Payouts:PayoutDetailsKey", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bind_PayoutDetailsKeyOfThirtyTwoBytes_Succeeds() =>
+        Assert.NotNull(Bind(new Dictionary<string, string?> { ["Payouts:PayoutDetailsKey"] = Convert.ToBase64String(new byte[32]) }).Value);
+
+    [Fact]
+    public void Validate_DebtorPartlyConfiguredOrInvalid_FailsForEachField()
+    {
+        var options = new PayoutsOptions { SenderHashKey = HashKey, PayoutDetailsKey = HashKey };
+        options.Debtor = new PayoutDebtorOptions { Iban = "FR7630006000011234567890198", Bic = "BNPA" };
+
+        var result = new PayoutsOptionsValidator().Validate(null, options);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("Payouts:Debtor:Name is required", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Payouts:Debtor:Iban fails the ISO 13616 check", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Payouts:Debtor:Bic must be 8 or 11 characters", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_DebtorOutsideSepa_Fails()
+    {
+        var options = new PayoutsOptions { SenderHashKey = HashKey, PayoutDetailsKey = HashKey };
+        options.Debtor = new PayoutDebtorOptions { Name = "Platform", Iban = "SA0380000000608010167519", Bic = "RIBLSARI" };
+
+        Assert.Contains("outside SEPA", new PayoutsOptionsValidator().Validate(null, options).FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_DebtorAllOrNothing_Succeeds()
+    {
+        var none = new PayoutsOptions { SenderHashKey = HashKey, PayoutDetailsKey = HashKey };
+        var all = new PayoutsOptions { SenderHashKey = HashKey, PayoutDetailsKey = HashKey };
+        all.Debtor = new PayoutDebtorOptions { Name = "Platform SAS", Iban = "FR14 2004 1010 0505 0001 3M02 606", Bic = "PSSTFRPP" };
+
+        Assert.True(new PayoutsOptionsValidator().Validate(null, none).Succeeded);
+        Assert.Null(none.Debtor.ToDebtor());
+        Assert.True(new PayoutsOptionsValidator().Validate(null, all).Succeeded);
+        Assert.Equal("FR1420041010050500013M02606", all.Debtor.ToDebtor()!.Iban.Electronic);
+    }
+
     /// <summary>The app's own registration (the one ValidateOnStart runs at start) over in-memory settings.</summary>
     private static IOptions<PayoutsOptions> Bind(Dictionary<string, string?> settings)
     {
         settings["Payouts:SenderHashKey"] = HashKey;
+        settings.TryAdd("Payouts:PayoutDetailsKey", HashKey);
         settings["AzureWebJobsStorage"] = "UseDevelopmentStorage=true";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();

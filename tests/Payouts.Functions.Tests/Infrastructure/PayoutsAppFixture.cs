@@ -36,8 +36,16 @@ public sealed class PayoutsAppFixture : IAsyncLifetime
     /// <summary>An agency of the egress tests, so their deliveries never mix with other tests'.</summary>
     public const string EgressAgency = "egress-agency";
 
+    /// <summary>The platform's account the payout batch's transfer file debits.</summary>
+    public const string DebtorName = "Payouts Test Platform";
+    public const string DebtorIban = "FR1420041010050500013M02606";
+    public const string DebtorBic = "PSSTFRPPXXX";
+
     private AzuriteServer? _azurite;
     private string? _connectionString;
+
+    /// <summary>Every log line of the app while a test records (<see cref="LogCapture.Record"/>): proves what is never logged.</summary>
+    public LogCapture Logs { get; } = new();
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
 
@@ -58,17 +66,21 @@ public sealed class PayoutsAppFixture : IAsyncLifetime
     {
         _azurite = await AzuriteServer.StartAsync(new AzuriteOptions(), CancellationToken.None);
         _connectionString = _azurite.ConnectionString;
-        Services = BuildServices(_connectionString, Time, Probe);
+        Services = BuildServices(_connectionString, Time, Probe, Logs);
         await Services.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
     }
 
     /// <summary>The app's real service graph over <paramref name="connectionString"/>, with this fixture's settings and clock.</summary>
-    public static ServiceProvider BuildServices(string connectionString, FakeTimeProvider time, TestBuildProbe probe)
+    public static ServiceProvider BuildServices(string connectionString, FakeTimeProvider time, TestBuildProbe probe, LogCapture? logs = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = connectionString,
             ["Payouts:SenderHashKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)i).ToArray()),
+            ["Payouts:PayoutDetailsKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(255 - i)).ToArray()),
+            ["Payouts:Debtor:Name"] = DebtorName,
+            ["Payouts:Debtor:Iban"] = DebtorIban,
+            ["Payouts:Debtor:Bic"] = DebtorBic,
             [$"Payouts:Partners:{Partner}:Secrets:0"] = PartnerSecret,
             [$"Payouts:Partners:{Partner}:Secrets:1"] = PartnerRotatedSecret,
             [$"Payouts:Partners:{OtherPartner}:Secrets:0"] = OtherPartnerSecret,
@@ -93,7 +105,14 @@ public sealed class PayoutsAppFixture : IAsyncLifetime
             ["Payouts:WebhookEgress:AllowPrivateAddresses"] = "true",
         }).Build();
         var services = new ServiceCollection();
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        services.AddLogging(logging =>
+        {
+            logging.SetMinimumLevel(LogLevel.Warning);
+            if (logs is not null)
+            {
+                logging.AddProvider(logs).AddFilter<LogCapture>(null, LogLevel.Trace);
+            }
+        });
         services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new TestEnvironment());
         services.AddSingleton(probe);
         services.AddSingleton<Payouts.Application.Statements.IBuildProbe>(probe);

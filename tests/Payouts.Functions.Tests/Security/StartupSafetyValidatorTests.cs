@@ -16,6 +16,7 @@ public sealed class StartupSafetyValidatorTests
         Assert.True(result.Failed);
         var failures = result.Failures!.ToList();
         Assert.Contains(failures, f => f.Contains("Payouts:SenderHashKey", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("Payouts:PayoutDetailsKey", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("Payouts:Partners:demo-partner", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("Payouts:Webhooks:nova", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("Payouts:WebhookEgress", StringComparison.Ordinal));
@@ -33,10 +34,20 @@ public sealed class StartupSafetyValidatorTests
     [Fact]
     public void RealSecrets_InProduction_Start()
     {
-        var options = new PayoutsOptions { SenderHashKey = Convert.ToBase64String(new byte[32]) };
+        var options = new PayoutsOptions { SenderHashKey = Convert.ToBase64String(new byte[32]), PayoutDetailsKey = Convert.ToBase64String(new byte[32]) };
         options.Partners["tiklive"] = new PartnerOptions { Secrets = ["3f9c2a7d41e8b6c05d9e8f7a6b5c4d3e2f1a0b9c"] };
 
         Assert.True(new StartupSafetyValidator(new TestEnvironment("Production")).Validate(null, options).Succeeded);
+    }
+
+    [Fact]
+    public void SamplePayoutDetailsKey_IsThirtyTwoBytesThatSayLocalDevOnly()
+    {
+        var options = SampleOptions();
+
+        Assert.True(PayoutsOptionsValidator.IsPayoutDetailsKey(options.PayoutDetailsKey));
+        Assert.Contains(StartupSafetyValidator.SampleMarker, System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(options.PayoutDetailsKey)), StringComparison.Ordinal);
+        Assert.True(new PayoutsOptionsValidator().Validate(null, options).Succeeded);
     }
 
     /// <summary>local.settings.sample.json's values, bound the way the host binds them.</summary>
