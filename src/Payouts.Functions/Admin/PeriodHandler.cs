@@ -14,9 +14,9 @@ public sealed class PeriodHandler(PeriodCloser closer, PeriodStore periods, Stat
 {
     public async Task<IActionResult> CloseAsync(string periodText, bool force, CancellationToken ct)
     {
-        if (ParsePeriod(periodText) is not { } period)
+        if (PeriodRoute.Parse(periodText, calendar) is not { } period)
         {
-            return BadPeriod(periodText);
+            return PeriodRoute.Bad(periodText, calendar);
         }
 
         var outcome = await closer.CloseAsync(period, force, ct);
@@ -35,9 +35,9 @@ public sealed class PeriodHandler(PeriodCloser closer, PeriodStore periods, Stat
     /// <summary>Status, records stored against records counted, and statements by status with payable totals per currency.</summary>
     public async Task<IActionResult> GetAsync(string periodText, CancellationToken ct)
     {
-        if (ParsePeriod(periodText) is not { } period)
+        if (PeriodRoute.Parse(periodText, calendar) is not { } period)
         {
-            return BadPeriod(periodText);
+            return PeriodRoute.Bad(periodText, calendar);
         }
 
         var state = await periods.GetAsync(period, ct);
@@ -91,9 +91,4 @@ public sealed class PeriodHandler(PeriodCloser closer, PeriodStore periods, Stat
             w.WriteEndObject();
         });
     }
-
-    private PeriodKey? ParsePeriod(string text) => PeriodKey.TryParse(text, out var period) && period.Kind == calendar.Kind ? period : null;
-
-    private ProblemResult BadPeriod(string text) =>
-        ProblemResult.BadRequest($"'{text}' is not a {calendar.Kind} period key (e.g. {(calendar.Kind == PeriodKind.Monthly ? "2026-11" : "2026-W48")}).");
 }

@@ -14,6 +14,7 @@ using Payouts.Storage.Connections;
 using Payouts.Storage.Ingestion;
 using Payouts.Application.Observability;
 using Payouts.Application.Outbox;
+using Payouts.Application.PayoutBatches;
 using Payouts.Application.Periods;
 using Payouts.Application.Statements;
 
@@ -70,7 +71,19 @@ public static class PayoutsStorageServiceCollectionExtensions
         services.AddSingleton<IStatementDocuments>(sp => sp.GetRequiredService<Statements.StatementDocuments>());
         services.AddSingleton<IStatementInputs, Statements.StatementInputs>();
         services.AddSingleton<ICreatorLeases, Statements.CreatorLeases>();
-        services.AddSingleton<IStatementJobQueue, Statements.StatementJobQueue>();
+        services.AddSingleton<Statements.StatementJobQueue>();
+        services.AddSingleton<IStatementJobQueue>(sp => sp.GetRequiredService<Statements.StatementJobQueue>());
+        services.AddSingleton<IStatementJobBacklog>(sp => sp.GetRequiredService<Statements.StatementJobQueue>());
+        services.AddSingleton(sp =>
+        {
+            var configured = sp.GetRequiredService<IOptions<PayoutsOptions>>().Value.PayoutDetailsKey;
+            return PayoutsOptionsValidator.TryBase64(configured, out var key) && key.Length == PayoutsOptionsValidator.PayoutDetailsKeyLength
+                ? new PayoutDetails.PayoutDetailsCipher(key)
+                : throw new InvalidOperationException("Payouts:PayoutDetailsKey is not a base64 AES-256 key: payout details cannot be read or stored.");
+        });
+        services.AddSingleton<PayoutDetails.PayoutDetailsStore>();
+        services.AddSingleton<IPayoutDetailsRepository>(sp => sp.GetRequiredService<PayoutDetails.PayoutDetailsStore>());
+        services.AddSingleton<IPayoutBatchArchive, PayoutBatches.PayoutBatchArchive>();
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<PayoutsOptions>>().Value;
@@ -95,6 +108,7 @@ public static class PayoutsStorageServiceCollectionExtensions
         services.AddSingleton<StatementBuilder>();
         services.AddSingleton<StatementJobHandler>();
         services.AddSingleton<StatementReissuer>();
+        services.AddSingleton<PayoutBatchService>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<RefundAdmission>();
         services.AddSingleton<IRecordAdmission<GiftRecord>>(sp => sp.GetRequiredService<RefundAdmission>());

@@ -4,7 +4,7 @@ namespace Payouts.Storage.Tables;
 
 /// <summary>
 /// The one place that hands out table clients for a creator's data: their records, their statements (with the lease,
-/// balance and settlement rows beside them) and the activity index. Today every creator lives in one storage account;
+/// balance and settlement rows beside them), their payout details and the activity index. Today every creator lives in one storage account;
 /// mapping a creator to one of several accounts later is a change to this class alone.
 /// </summary>
 public sealed class CreatorTables(TableServiceClient tables)
@@ -16,6 +16,8 @@ public sealed class CreatorTables(TableServiceClient tables)
     public TableClient Records(string creatorId, string tableName) => For(creatorId, tableName);
 
     public TableClient Statements(string creatorId) => For(creatorId, TableNames.Statements);
+
+    public TableClient PayoutDetails(string creatorId) => For(creatorId, TableNames.PayoutDetails);
 
     /// <summary>Activity marks are keyed by period first; the account is the same for every creator today.</summary>
     public TableClient Activity => tables.GetTableClient(TableNames.Activity);
