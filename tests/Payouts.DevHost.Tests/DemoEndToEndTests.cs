@@ -28,6 +28,11 @@ public sealed class DemoEndToEndTests : IDisposable
         Assert.Equal(12, result.Files.Count);
         Assert.All(result.Files, f => Assert.True(new FileInfo(f).Length > 0, f));
         Assert.Equal(result.Expectations.Count(e => e.CreatorId != "ines"), result.WebhookDeliveries);
+        Assert.Equal(["payout-batch.csv", "payout-batch.json", "payout-batch.xml"], result.PayoutBatchFiles.Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var batch = File.ReadAllText(result.PayoutBatchFiles.Single(f => f.EndsWith(".csv", StringComparison.Ordinal)));
+        Assert.Contains($"{lea.StatementId},lea,EUR,490.87,sepa,", batch, StringComparison.Ordinal);
+        Assert.Contains("<EndToEndId>" + lea.StatementId + "</EndToEndId>", File.ReadAllText(result.PayoutBatchFiles.Single(f => f.EndsWith(".xml", StringComparison.Ordinal))), StringComparison.Ordinal);
+        Assert.Contains("Payout batch ", output.ToString(), StringComparison.Ordinal);
     }
 
     public void Dispose()

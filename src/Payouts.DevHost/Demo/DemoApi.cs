@@ -39,16 +39,20 @@ public sealed class DemoApi(HttpClient http, FunctionKeys keys, TimeProvider clo
 
     public async Task<byte[]> DocumentAsync(string statementId, string mediaType, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/statements/{Uri.EscapeDataString(statementId)}");
+        var (status, body) = await GetAsync($"statements/{Uri.EscapeDataString(statementId)}", mediaType, ct);
+        return status == HttpStatusCode.OK
+            ? body
+            : throw new InvalidOperationException($"GET statement {statementId} ({mediaType}) answered {(int)status}: {Encoding.UTF8.GetString(body)}");
+    }
+
+    /// <summary>An admin GET in one format, whatever it answers.</summary>
+    public async Task<(HttpStatusCode Status, byte[] Body)> GetAsync(string path, string mediaType, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/{path}");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(mediaType));
         request.Headers.Add(FunctionKeys.HeaderName, keys.MasterKey);
         using var response = await http.SendAsync(request, ct);
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            throw new InvalidOperationException($"GET statement {statementId} ({mediaType}) answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
-        }
-
-        return await response.Content.ReadAsByteArrayAsync(ct);
+        return (response.StatusCode, await response.Content.ReadAsByteArrayAsync(ct));
     }
 
     public static string Envelope(string partnerId, IEnumerable<JsonObject> records) =>

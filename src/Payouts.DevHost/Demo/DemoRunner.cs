@@ -64,7 +64,7 @@ public sealed class DemoRunner(DemoOptions demo, DevHostOptions host, TextWriter
         using var api = new DemoApi(http, app.Keys, clock);
         var queues = app.Services.GetRequiredService<QueueServiceClient>();
 
-        Step($"Reference data through the admin API (PUT /api/rates, /api/agencies, /api/creators)");
+        Step($"Reference data through the admin API (PUT /api/rates, /api/agencies, /api/creators, /api/creators/{{id}}/payout-details)");
         foreach (var (kind, key, from, value, versionId) in DemoScenario.Rates(period))
         {
             await api.AdminAsync(HttpMethod.Put, "rates", new { kind, key, from, value, versionId }, ct);
@@ -90,6 +90,7 @@ public sealed class DemoRunner(DemoOptions demo, DevHostOptions host, TextWriter
             }, ct);
         }
 
+        await DemoPayoutBatch.SetDetailsAsync(api, scenario.Creators, ct);
         Info($"{DemoScenario.Rates(period).Count} rates (gift rates FR/DE/US, USD→EUR 0.93 then 0.92 on {period.LastDay:yyyy-MM-dd}), {scenario.Creators.Select(c => c.AgencyId).OfType<string>().Distinct().Count()} agencies with webhooks to {receiver.BaseAddress}, {scenario.Creators.Count} creators");
 
         var before = await api.AdminAsync(HttpMethod.Get, $"periods/{period}", null, ct);
@@ -154,6 +155,9 @@ public sealed class DemoRunner(DemoOptions demo, DevHostOptions host, TextWriter
             }
         }
 
+        Step($"The finance team's payout batch (GET /api/periods/{period}/payout-batch as JSON, CSV, pain.001 XML) → {folder}");
+        var (batchFiles, batchSummary) = await DemoPayoutBatch.DownloadAsync(api, period, folder, PollAsync, ct);
+        Info(batchSummary);
         var webhookDocs = deliveries.FirstOrDefault()?.Body.GetProperty("documents");
         var exit = PrintSummary(scenario, expectations, actuals);
         output.WriteLine();
@@ -163,6 +167,7 @@ public sealed class DemoRunner(DemoOptions demo, DevHostOptions host, TextWriter
             output.WriteLine($"  {c.CreatorId,-12} {Path.Combine(folder, c.CreatorId + ".html")}");
         }
 
+        output.WriteLine($"Payout batch in {folder}{Path.DirectorySeparatorChar}: {string.Join(", ", batchFiles.Select(Path.GetFileName))} (the XML holds IBANs in clear: hand it to the bank only)");
         var first = statements.First();
         output.WriteLine($"Served by the DevHost while it runs: {app.BaseAddress}api/statements/{first.Value} (header {FunctionKeys.HeaderName}: {app.Keys.MasterKey}; Accept: text/html | text/csv | application/json)");
         if (webhookDocs is { } docs && docs.TryGetProperty("html", out var html))
@@ -171,7 +176,7 @@ public sealed class DemoRunner(DemoOptions demo, DevHostOptions host, TextWriter
         }
 
         output.WriteLine($"Done in {_watch.Elapsed.TotalSeconds:0.0} s. {(exit == 0 ? "Every statement matches the demo's expectations." : "SOME STATEMENTS DO NOT MATCH: see above.")}");
-        Result = new DemoResult(period, expectations, actuals, files, deliveries.Count);
+        Result = new DemoResult(period, expectations, actuals, files, deliveries.Count) { PayoutBatchFiles = batchFiles };
         if (demo.KeepServing)
         {
             output.WriteLine($"Still serving on {app.BaseAddress} (function key {app.Keys.FunctionKey}, master key {app.Keys.MasterKey}); Ctrl+C stops it and Azurite.");
