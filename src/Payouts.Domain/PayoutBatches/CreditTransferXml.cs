@@ -117,29 +117,25 @@ public static class CreditTransferXml
         xml.WriteEndElement();
     }
 
-    private static void WriteParty(XmlWriter xml, string element, string name)
-    {
-        xml.WriteStartElement(element);
-        xml.WriteElementString("Nm", name);
-        xml.WriteEndElement();
-    }
+    private static void WriteParty(XmlWriter xml, string element, string name) => WriteNested(xml, name, element, "Nm");
 
-    private static void WriteAccount(XmlWriter xml, string element, string iban)
-    {
-        xml.WriteStartElement(element);
-        xml.WriteStartElement("Id");
-        xml.WriteElementString("IBAN", iban);
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-    }
+    private static void WriteAccount(XmlWriter xml, string element, string iban) => WriteNested(xml, iban, element, "Id", "IBAN");
 
-    private static void WriteAgent(XmlWriter xml, string element, string bic)
+    private static void WriteAgent(XmlWriter xml, string element, string bic) => WriteNested(xml, bic, element, "FinInstnId", "BICFI");
+
+    /// <summary><c>&lt;a&gt;&lt;b&gt;&lt;c&gt;value&lt;/c&gt;&lt;/b&gt;&lt;/a&gt;</c> for the path a, b, c.</summary>
+    private static void WriteNested(XmlWriter xml, string value, params ReadOnlySpan<string> path)
     {
-        xml.WriteStartElement(element);
-        xml.WriteStartElement("FinInstnId");
-        xml.WriteElementString("BICFI", bic);
-        xml.WriteEndElement();
-        xml.WriteEndElement();
+        foreach (var element in path[..^1])
+        {
+            xml.WriteStartElement(element);
+        }
+
+        xml.WriteElementString(path[^1], value);
+        for (var i = 1; i < path.Length; i++)
+        {
+            xml.WriteEndElement();
+        }
     }
 
     private static string Count(PayoutBatch batch) => batch.Transfers.Count.ToString(CultureInfo.InvariantCulture);

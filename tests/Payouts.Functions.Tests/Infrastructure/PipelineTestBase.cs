@@ -47,12 +47,13 @@ public abstract class PipelineTestBase(PayoutsAppFixture app) : AppTestBase(app)
     }
 
     /// <summary>lea's contract of DOMAIN.md §5: agency nova 20/15/10 %, EUR, minimum payout 50.00.</summary>
-    protected async Task PutCreatorAsync(string creatorId, string region = "FR", string agencyId = PayoutsAppFixture.Agency, string minimumPayout = "50.00")
+    protected async Task PutCreatorAsync(
+        string creatorId, string region = "FR", string agencyId = PayoutsAppFixture.Agency, string minimumPayout = "50.00", string effectiveFrom = "2025-01-01", string commissionDeals = "0.15")
     {
         var body = new JsonObject
         {
-            ["effectiveFrom"] = "2025-01-01", ["region"] = region, ["payoutCurrency"] = "EUR", ["agencyId"] = agencyId,
-            ["commissionGifts"] = "0.20", ["commissionDeals"] = "0.15", ["commissionBonuses"] = "0.10", ["minimumPayout"] = minimumPayout,
+            ["effectiveFrom"] = effectiveFrom, ["region"] = region, ["payoutCurrency"] = "EUR", ["agencyId"] = agencyId,
+            ["commissionGifts"] = "0.20", ["commissionDeals"] = commissionDeals, ["commissionBonuses"] = "0.10", ["minimumPayout"] = minimumPayout,
         };
         var response = await AdminAsync<PutCreatorHttp>(body.ToJsonString(), (f, r) => f.Run(r, creatorId, CancellationToken.None));
         Assert.Equal(200, response.Status);
@@ -82,6 +83,9 @@ public abstract class PipelineTestBase(PayoutsAppFixture app) : AppTestBase(app)
 
     protected Task<HttpCall.Response> ListStatementsAsync(string creatorId) =>
         GetAsync<ListCreatorStatementsHttp>((f, r) => f.Run(r, creatorId, CancellationToken.None));
+
+    protected Task<HttpCall.Response> ReissueAsync(string statementId, string reason) =>
+        PostAdminAsync<ReissueStatementHttp>(new JsonObject { ["reason"] = reason }.ToJsonString(), (f, r) => f.Run(r, statementId, CancellationToken.None));
 
     protected Task<HttpCall.Response> PreviewAsync(string creatorId, string period, string? accept = null) =>
         GetAsync<PreviewStatementHttp>((f, r) => f.Run(r, creatorId, CancellationToken.None), accept, $"?period={period}");

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Azure.Storage.Blobs;
-using Payouts.Functions.Admin;
 using Payouts.Functions.Tests.Infrastructure;
 using Payouts.Storage.Statements;
 using Payouts.Storage.Tables;
@@ -107,7 +106,7 @@ public sealed class PayoutBatchPipelineTests(PayoutsAppFixture app) : PayoutBatc
         Assert.Equal(1, (await GetBatchAsync(Period)).Body.GetProperty("version").GetInt32());
 
         // A reissue (the deal commission was 10 %, not 15 %) makes version 2 with the new payable; version 1 stays readable.
-        await PutContractAsync(lea, commissionDeals: "0.10");
+        await PutCreatorAsync(lea, minimumPayout: "0.00", effectiveFrom: "2041-01-01", commissionDeals: "0.10");
         responses.Add(Expect(200, await ReissueAsync($"{lea}~{Period}~v1", "deal commission is 10 % from January")));
         var v2 = Expect(200, await GetBatchAsync(Period));
         responses.Add(v2);
@@ -157,19 +156,6 @@ public sealed class PayoutBatchPipelineTests(PayoutsAppFixture app) : PayoutBatc
         XDocument.Parse(xml.Text).Descendants(Pain + "CdtTrfTxInf").ToDictionary(
             t => t.Descendants(Pain + "EndToEndId").Single().Value,
             t => (t.Descendants(Pain + "InstdAmt").Single().Value, t.Element(Pain + "CdtrAcct")!.Descendants(Pain + "IBAN").Single().Value, t.Element(Pain + "Cdtr")!.Element(Pain + "Nm")!.Value));
-
-    private async Task PutContractAsync(string creatorId, string commissionDeals)
-    {
-        var body = new JsonObject
-        {
-            ["effectiveFrom"] = "2041-01-01", ["region"] = "FR", ["payoutCurrency"] = "EUR", ["agencyId"] = PayoutsAppFixture.Agency,
-            ["commissionGifts"] = "0.20", ["commissionDeals"] = commissionDeals, ["commissionBonuses"] = "0.10", ["minimumPayout"] = "0.00",
-        };
-        Expect(200, await AdminAsync<PutCreatorHttp>(body.ToJsonString(), (f, r) => f.Run(r, creatorId, CancellationToken.None)));
-    }
-
-    private Task<HttpCall.Response> ReissueAsync(string statementId, string reason) =>
-        PostAdminAsync<ReissueStatementHttp>(new JsonObject { ["reason"] = reason }.ToJsonString(), (f, r) => f.Run(r, statementId, CancellationToken.None));
 
     private async Task<List<string>> ManifestsAsync(string period)
     {
