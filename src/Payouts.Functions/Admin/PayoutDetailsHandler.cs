@@ -24,7 +24,7 @@ public sealed partial class PayoutDetailsHandler(PayoutDetailsStore store, ICloc
         }
 
         var details = PayoutDetailsReader.Read(
-            creatorId, body.String("iban", required: false), body.String("bic", required: false), body.String("accountHolder"), body.String("method", required: false), body.Errors);
+            creatorId, body.String("iban", required: false), body.String("bic", required: false), body.String("accountHolder", required: false), body.String("method", required: false), body.Errors);
         if (details is null)
         {
             return ProblemResult.BadRequest("The payout details are not valid.", body.Errors.ToDictionary());
