@@ -4,8 +4,8 @@ namespace Payouts.Storage.Tables;
 
 /// <summary>
 /// The one place that hands out table clients for a creator's data: their records, their statements (with the lease,
-/// balance and settlement rows beside them), their payout details and the activity index. Today every creator lives in one storage account;
-/// mapping a creator to one of several accounts later is a change to this class alone.
+/// balance and settlement rows beside them), their payout details and the activity index. Today every creator lives in
+/// one storage account; mapping a creator to one of several accounts later is a change to this class alone.
 /// </summary>
 public sealed class CreatorTables(TableServiceClient tables)
 {

@@ -6,21 +6,21 @@ namespace Payouts.Functions.Tests.PayoutBatches;
 [Collection(StatementsCollection.Name)]
 public sealed class PayoutBatchPendingTests(PayoutsAppFixture app) : PayoutBatchTestBase(app)
 {
-    private const string Period = "2041-03";
+    private const string Period = "2041-04";
 
     [Fact]
     public async Task PayoutBatch_WithABlockedStatement_IsAConflictNamingIt_ThenServedOnceItIsIssued()
     {
         var paid = Payloads.Unique("pb-paid");
         var blocked = Payloads.Unique("pb-blocked");
-        SetClock("2041-04-10T12:00:00Z");
+        SetClock("2041-05-10T12:00:00Z");
         await PutWorldRatesAsync();
         await PutAgencyAsync(webhookUrl: null);
         await PutCreatorAsync(paid, minimumPayout: "0.00");
         await PostDealsAsync(Payloads.Envelope(
             PayoutsAppFixture.Partner,
-            Payloads.Deal("d", paid, "10.00").With("earnedAt", "2041-03-05T10:00:00Z"),
-            Payloads.Deal("d", blocked, "10.00").With("earnedAt", "2041-03-05T10:00:00Z")));
+            Payloads.Deal("d", paid, "10.00").With("earnedAt", "2041-04-05T10:00:00Z"),
+            Payloads.Deal("d", blocked, "10.00").With("earnedAt", "2041-04-05T10:00:00Z")));
         await ClosePeriodAsync(Period);
         await DrainStatementJobsAsync();
 

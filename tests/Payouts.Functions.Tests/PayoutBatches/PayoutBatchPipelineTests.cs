@@ -16,7 +16,8 @@ namespace Payouts.Functions.Tests.PayoutBatches;
 [Collection(StatementsCollection.Name)]
 public sealed class PayoutBatchPipelineTests(PayoutsAppFixture app) : PayoutBatchTestBase(app)
 {
-    private const string Period = "2041-01";
+    /// <summary>Periods are global in this collection: 2041-01 is CrashBetweenStepsTests', 2041-04 PayoutBatchPendingTests'.</summary>
+    private const string Period = "2041-02";
     private const string FrenchIban = "FR7630006000011234567890189";
     private const string GermanIban = "DE89370400440532013000";
     private const string ItalianIban = "IT60X0542811101000000123456";
@@ -31,7 +32,7 @@ public sealed class PayoutBatchPipelineTests(PayoutsAppFixture app) : PayoutBatc
         using var recording = App.Logs.Record();
         var responses = new List<HttpCall.Response>();
         var (lea, jonas, marco, nodetails, small) = (Payloads.Unique("pb-lea"), Payloads.Unique("pb-jonas"), Payloads.Unique("pb-marco"), Payloads.Unique("pb-none"), Payloads.Unique("pb-small"));
-        SetClock("2041-02-10T12:00:00Z");
+        SetClock("2041-03-10T12:00:00Z");
         await PutWorldRatesAsync();
         await PutAgencyAsync(webhookUrl: null);
         foreach (var creator in new[] { lea, jonas, marco, nodetails })
@@ -106,8 +107,8 @@ public sealed class PayoutBatchPipelineTests(PayoutsAppFixture app) : PayoutBatc
         Assert.Equal(1, (await GetBatchAsync(Period)).Body.GetProperty("version").GetInt32());
 
         // A reissue (the deal commission was 10 %, not 15 %) makes version 2 with the new payable; version 1 stays readable.
-        await PutCreatorAsync(lea, minimumPayout: "0.00", effectiveFrom: "2041-01-01", commissionDeals: "0.10");
-        responses.Add(Expect(200, await ReissueAsync($"{lea}~{Period}~v1", "deal commission is 10 % from January")));
+        await PutCreatorAsync(lea, minimumPayout: "0.00", effectiveFrom: "2041-02-01", commissionDeals: "0.10");
+        responses.Add(Expect(200, await ReissueAsync($"{lea}~{Period}~v1", "deal commission is 10 % from February")));
         var v2 = Expect(200, await GetBatchAsync(Period));
         responses.Add(v2);
         Assert.Equal(2, v2.Body.GetProperty("version").GetInt32());
@@ -150,7 +151,7 @@ public sealed class PayoutBatchPipelineTests(PayoutsAppFixture app) : PayoutBatc
     private static bool Contains(string? text, string secret) =>
         text is not null && (text.Contains(secret, StringComparison.OrdinalIgnoreCase) || text.Replace(" ", string.Empty, StringComparison.Ordinal).Contains(secret, StringComparison.OrdinalIgnoreCase));
 
-    private static JsonObject Deal(string id, string creator, string amount) => Payloads.Deal(id, creator, amount).With("earnedAt", "2041-01-15T10:00:00Z");
+    private static JsonObject Deal(string id, string creator, string amount) => Payloads.Deal(id, creator, amount).With("earnedAt", "2041-02-15T10:00:00Z");
 
     private static Dictionary<string, (string Amount, string Iban, string Name)> Transfers(HttpCall.Response xml) =>
         XDocument.Parse(xml.Text).Descendants(Pain + "CdtTrfTxInf").ToDictionary(
