@@ -37,9 +37,12 @@ public sealed class DemoApi(HttpClient http, FunctionKeys keys, TimeProvider clo
         return await ReadJsonAsync(response, ct);
     }
 
-    public async Task<byte[]> DocumentAsync(string statementId, string mediaType, CancellationToken ct)
+    public Task<byte[]> DocumentAsync(string statementId, string mediaType, CancellationToken ct) => DocumentAsync("statements", statementId, mediaType, ct);
+
+    /// <summary>A document of <c>GET /api/{route}/{id}</c>: a creator statement ("statements") or an agency statement ("agency-statements").</summary>
+    public async Task<byte[]> DocumentAsync(string route, string statementId, string mediaType, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/statements/{Uri.EscapeDataString(statementId)}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/{route}/{Uri.EscapeDataString(statementId)}");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(mediaType));
         request.Headers.Add(FunctionKeys.HeaderName, keys.MasterKey);
         using var response = await http.SendAsync(request, ct);

@@ -8,4 +8,5 @@ public sealed record DemoResult(
     IReadOnlyList<DemoExpectation> Expectations,
     IReadOnlyList<StatementFigures> Statements,
     IReadOnlyList<string> Files,
-    int WebhookDeliveries);
+    int WebhookDeliveries,
+    IReadOnlyList<AgencyFigures> AgencyStatements);
