@@ -7,7 +7,7 @@ namespace Payouts.Domain.Agencies;
 public static class AgencyStatementHash
 {
     public static string Compute(AgencyStatement statement) =>
-        Convert.ToHexStringLower(SHA256.HashData(AgencyStatementJson.ToUtf8(statement, AgencyStatementJson.Content.HashedOnly)));
+        Convert.ToHexStringLower(SHA256.HashData(AgencyStatementJson.ToUtf8(statement, Statements.Rendering.StatementJson.Content.HashedOnly)));
 
     public static bool Verify(AgencyStatement statement) => string.Equals(Compute(statement), statement.ContentHash, StringComparison.Ordinal);
 }

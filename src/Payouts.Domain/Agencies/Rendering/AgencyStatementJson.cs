@@ -12,20 +12,12 @@ namespace Payouts.Domain.Agencies.Rendering;
 /// </summary>
 public static class AgencyStatementJson
 {
-    public enum Content
-    {
-        /// <summary>The whole document, as published.</summary>
-        Full,
-
-        /// <summary>What the content hash covers: all but the hash and the issue time.</summary>
-        HashedOnly,
-    }
-
-    public static byte[] ToUtf8(AgencyStatement statement, Content content = Content.Full)
+    /// <param name="content">The whole document, or what the content hash covers (as for creator statements).</param>
+    public static byte[] ToUtf8(AgencyStatement statement, StatementJson.Content content = StatementJson.Content.Full)
     {
         ArgumentNullException.ThrowIfNull(statement);
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = content == Content.Full }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = content == StatementJson.Content.Full }))
         {
             Write(writer, statement, content);
         }
@@ -33,7 +25,7 @@ public static class AgencyStatementJson
         return buffer.ToArray();
     }
 
-    private static void Write(Utf8JsonWriter writer, AgencyStatement s, Content content)
+    private static void Write(Utf8JsonWriter writer, AgencyStatement s, StatementJson.Content content)
     {
         writer.WriteStartObject();
         writer.WriteString("agencyStatementId", s.Id.ToString());
@@ -42,7 +34,7 @@ public static class AgencyStatementJson
         writer.WriteString("zone", s.Zone);
         writer.WriteNumber("version", s.Version);
         writer.WriteString("status", StatementJson.Camel(s.Status.ToString()));
-        if (content == Content.Full && s.IssuedAt is { } issuedAt)
+        if (content == StatementJson.Content.Full && s.IssuedAt is { } issuedAt)
         {
             writer.WriteString("issuedAt", InstantPattern.ExtendedIso.Format(issuedAt));
         }
@@ -108,7 +100,7 @@ public static class AgencyStatementJson
         }
 
         writer.WriteEndArray();
-        if (content == Content.Full)
+        if (content == StatementJson.Content.Full)
         {
             writer.WriteString("contentHash", s.ContentHash);
         }

@@ -48,8 +48,8 @@ public sealed class AgencyStatementRenderingTests
         Assert.Equal(Nova.ContentHash, AgencyStatementHash.Compute(Nova with { IssuedAt = null }));
         Assert.True(AgencyStatementHash.Verify(Nova));
         Assert.False(AgencyStatementHash.Verify(Nova with { Zone = "Europe/Berlin" }));
-        Assert.DoesNotContain("issuedAt", Encoding.UTF8.GetString(AgencyStatementJson.ToUtf8(Nova, AgencyStatementJson.Content.HashedOnly)), StringComparison.Ordinal);
-        using var hashed = JsonDocument.Parse(AgencyStatementJson.ToUtf8(Nova, AgencyStatementJson.Content.HashedOnly));
+        Assert.DoesNotContain("issuedAt", Encoding.UTF8.GetString(AgencyStatementJson.ToUtf8(Nova, Payouts.Domain.Statements.Rendering.StatementJson.Content.HashedOnly)), StringComparison.Ordinal);
+        using var hashed = JsonDocument.Parse(AgencyStatementJson.ToUtf8(Nova, Payouts.Domain.Statements.Rendering.StatementJson.Content.HashedOnly));
         Assert.False(hashed.RootElement.TryGetProperty("contentHash", out _));
     }
 
