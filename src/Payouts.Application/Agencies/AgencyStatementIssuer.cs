@@ -103,6 +103,28 @@ public sealed partial class AgencyStatementIssuer(
         return outcomes;
     }
 
+    /// <summary>
+    /// Every agency statement of one period looked at again (an operator's close of a closed period): a new version
+    /// where the creator side changed, e.g. when a reissue's own refresh failed. Nothing before the first pass.
+    /// Dispatches what it emitted.
+    /// </summary>
+    public async Task<IReadOnlyList<AgencyIssueOutcome>> RefreshPeriodAsync(PeriodKey period, CancellationToken ct)
+    {
+        if ((await periods.GetAsync(period, ct))?.AgencyStatementsStartedAt is null)
+        {
+            return [];
+        }
+
+        var outcomes = new List<AgencyIssueOutcome>();
+        foreach (var (agencyId, entries) in await ByAgencyAsync(period, await statements.ListByPeriodAsync(period, ct), ct))
+        {
+            outcomes.Add(await IssueAsync(agencyId, period, entries, ct));
+        }
+
+        await dispatcher.DispatchAsync(outcomes.SelectMany(o => o.Deliveries), ct);
+        return outcomes;
+    }
+
     private async Task<AgencyIssueOutcome> IssueAsync(string agencyId, PeriodKey period, IReadOnlyList<StatementIndexEntry> entries, CancellationToken ct)
     {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)

@@ -108,6 +108,29 @@ public sealed class AgencyStatementIssuerTests : IDisposable
     }
 
     [Fact]
+    public async Task RefreshPeriod_ACreatorStatementIssuedWithoutItsRefresh_GivesTheNextVersion()
+    {
+        AddDeal("lea", "a", 100m, Currency.EUR);
+        AddDeal("max", "b", 20m, Currency.FromCode("GBP"));
+        await BuildAsync("lea", "max");
+        await _world.Agencies.IssueSettledAsync(CancellationToken.None);
+
+        // max is issued by a path whose agency refresh never ran (it failed, say): the period's refresh catches up.
+        _world.Reference.Rates = Builders.RatesWith(Builders.Fx("GBP/EUR", 2026, 11, 30, 1.15m));
+        Assert.Equal(Application.Statements.BuildResult.Issued, (await _world.Builder.BuildAsync("max", November, CancellationToken.None)).Result);
+        Assert.Single(_world.AgencyStatements.Committed);
+
+        var outcomes = await _world.Agencies.RefreshPeriodAsync(November, CancellationToken.None);
+        var again = await _world.Agencies.RefreshPeriodAsync(November, CancellationToken.None);
+
+        Assert.Equal(AgencyIssueResult.Issued, Assert.Single(outcomes).Result);
+        Assert.Equal(AgencyIssueResult.AlreadyIssued, Assert.Single(again).Result);
+        Assert.Equal(2, _world.AgencyStatements.Committed.Count);
+        Assert.Equal(2, AgencyWebhooks().Count);
+        Assert.Empty(await _world.Agencies.RefreshPeriodAsync(Builders.October, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task IssueSettled_AnotherIssuerCommitsTheSameVersionFirst_NoDuplicate_AnnouncedOnce()
     {
         AddDeal("lea", "a", 100m, Currency.EUR);

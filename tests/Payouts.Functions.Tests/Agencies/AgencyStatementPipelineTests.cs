@@ -72,7 +72,8 @@ public sealed class AgencyStatementPipelineTests(PayoutsAppFixture app) : Pipeli
         // The missing CHF→EUR rate is published (nobody else pays in CHF); closing March again rebuilds the blocked
         // statement, and the agency's gets version 2.
         await PutRateAsync("fx", "CHF/EUR", "1.05", "fx-chf-eur-2043-03", "2043-03-01");
-        await ClosePeriodAsync("2043-03");
+        var reclose = (await ClosePeriodAsync("2043-03")).Body;
+        Assert.Equal((1, 0), (reclose.GetProperty("creators").GetInt32(), reclose.GetProperty("agencyStatementsReissued").GetInt32()));
         await DrainStatementJobsAsync();
         await RunCloseTimerAsync();
 
