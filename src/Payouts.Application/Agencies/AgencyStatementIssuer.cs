@@ -61,12 +61,7 @@ public sealed partial class AgencyStatementIssuer(
                 await periods.MarkAgencyStatementsStartedAsync(state.Period, clock.GetCurrentInstant(), ct);
             }
 
-            var issued = new List<AgencyIssueOutcome>();
-            foreach (var (agencyId, entries) in await ByAgencyAsync(state.Period, await statements.ListByPeriodAsync(state.Period, ct), ct))
-            {
-                issued.Add(await IssueAsync(agencyId, state.Period, entries, ct));
-            }
-
+            var issued = await IssuePeriodAsync(state.Period, ct);
             if (issued.All(o => o.Result is AgencyIssueResult.Issued or AgencyIssueResult.AlreadyIssued))
             {
                 await periods.MarkAgencyStatementsIssuedAsync(state.Period, clock.GetCurrentInstant(), ct);
@@ -115,13 +110,19 @@ public sealed partial class AgencyStatementIssuer(
             return [];
         }
 
+        var outcomes = await IssuePeriodAsync(period, ct);
+        await dispatcher.DispatchAsync(outcomes.SelectMany(o => o.Deliveries), ct);
+        return outcomes;
+    }
+
+    private async Task<List<AgencyIssueOutcome>> IssuePeriodAsync(PeriodKey period, CancellationToken ct)
+    {
         var outcomes = new List<AgencyIssueOutcome>();
         foreach (var (agencyId, entries) in await ByAgencyAsync(period, await statements.ListByPeriodAsync(period, ct), ct))
         {
             outcomes.Add(await IssueAsync(agencyId, period, entries, ct));
         }
 
-        await dispatcher.DispatchAsync(outcomes.SelectMany(o => o.Deliveries), ct);
         return outcomes;
     }
 
@@ -187,16 +188,16 @@ public sealed partial class AgencyStatementIssuer(
     /// <summary>The current creator statements and blocked creators of the period, by agency (by agency id).</summary>
     private async Task<SortedDictionary<string, IReadOnlyList<StatementIndexEntry>>> ByAgencyAsync(PeriodKey period, IReadOnlyList<StatementIndexEntry> index, CancellationToken ct)
     {
-        var byAgency = new SortedDictionary<string, List<StatementIndexEntry>>(StringComparer.Ordinal);
+        var agencyOf = new List<(string AgencyId, StatementIndexEntry Entry)>();
         foreach (var entry in index.Where(e => e.IsCurrent || !e.IsIssued))
         {
             if (await AgencyOfAsync(entry, period, ct) is { } agencyId)
             {
-                (byAgency.TryGetValue(agencyId, out var list) ? list : byAgency[agencyId] = []).Add(entry);
+                agencyOf.Add((agencyId, entry));
             }
         }
 
-        return new SortedDictionary<string, IReadOnlyList<StatementIndexEntry>>(byAgency.ToDictionary(a => a.Key, a => (IReadOnlyList<StatementIndexEntry>)a.Value), StringComparer.Ordinal);
+        return new(agencyOf.GroupBy(a => a.AgencyId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<StatementIndexEntry>)[.. g.Select(a => a.Entry)]), StringComparer.Ordinal);
     }
 
     /// <summary>An issued statement's agency (its index row, or its header for rows indexed before agencies were); a blocked creator's from the contract in force on the period's last day.</summary>
