@@ -33,6 +33,7 @@ public static class PayoutsFunctionsRegistration
         services.AddSingleton<Admin.ReferenceDataHandler>();
         services.AddSingleton<Admin.PeriodHandler>();
         services.AddSingleton<Admin.StatementReadHandler>();
+        services.AddSingleton<Admin.AgencyStatementReadHandler>();
         services.AddSingleton<Admin.CorrectionsHandler>();
         services.AddSingleton<Admin.PayoutDetailsHandler>();
         services.AddSingleton<Admin.PayoutBatchHandler>();

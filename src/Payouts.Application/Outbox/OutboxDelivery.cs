@@ -21,6 +21,15 @@ public sealed record OutboxDelivery(
     public static string IdOf(string eventName, string subjectId, string targetId) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{eventName}\n{subjectId}\n{targetId}")))[..32];
 
+    /// <summary>A webhook of an event about a subject to an agency at its URL; <paramref name="body"/> is given the delivery id.</summary>
+    public static OutboxDelivery ToAgency(string eventName, string subjectId, string agencyId, Uri url, Func<string, string> body)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(body);
+        var id = IdOf(eventName, subjectId, agencyId);
+        return new OutboxDelivery(id, OutboxChannel.Webhook, eventName, subjectId, agencyId, url.ToString(), body(id));
+    }
+
     public int Attempts { get; init; }
 
     public Instant CreatedAt { get; init; }

@@ -22,4 +22,13 @@ public interface IPeriodRepository
     Task<bool> TryStartClosingAsync(PeriodState state, Instant now, bool forced, CancellationToken ct);
 
     Task MarkClosedAsync(PeriodKey period, Instant now, int creatorsVisited, CancellationToken ct);
+
+    /// <summary>Every closed period, oldest first.</summary>
+    Task<IReadOnlyList<PeriodState>> ListClosedAsync(CancellationToken ct);
+
+    /// <summary>Records that the period's first agency statement pass began (kept if already set).</summary>
+    Task MarkAgencyStatementsStartedAsync(PeriodKey period, Instant now, CancellationToken ct);
+
+    /// <summary>Records that every agency of the period has its statement.</summary>
+    Task MarkAgencyStatementsIssuedAsync(PeriodKey period, Instant now, CancellationToken ct);
 }

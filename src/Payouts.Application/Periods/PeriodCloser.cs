@@ -68,7 +68,7 @@ public sealed partial class PeriodCloser(
             LogForced(logger, period);
         }
 
-        var creators = await CreatorsToVisitAsync(period, ct);
+        var creators = await PeriodVisits.CreatorsAsync(activity, statements, period, ct);
         await SendJobsAsync(period, creators, ct);
         await periods.MarkClosedAsync(period, now, creators.Count, ct);
         LogClosed(logger, period, creators.Count);
@@ -85,20 +85,6 @@ public sealed partial class PeriodCloser(
 
     private async Task<IReadOnlyList<string>> BlockedCreatorsAsync(PeriodKey period, CancellationToken ct) =>
         (await statements.ListByPeriodAsync(period, ct)).Where(entry => !entry.IsIssued).Select(entry => entry.CreatorId).ToList();
-
-    private async Task<IReadOnlyList<string>> CreatorsToVisitAsync(PeriodKey period, CancellationToken ct)
-    {
-        var creators = new SortedSet<string>(await activity.CreatorsAsync(period, ownRecordsOnly: false, ct), StringComparer.Ordinal);
-        foreach (var previous in await statements.ListByPeriodAsync(period.Previous(), ct))
-        {
-            if (previous.CarriedForwardMinor != 0)
-            {
-                creators.Add(previous.CreatorId);
-            }
-        }
-
-        return creators.ToList();
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Closed period {Period}: statement jobs sent for {Creators} creators")]
     private static partial void LogClosed(ILogger logger, PeriodKey period, int creators);

@@ -11,4 +11,14 @@ public sealed record PeriodState(
     Instant? ClosedAt,
     bool Forced,
     int CreatorsVisited,
-    string Version);
+    string Version)
+{
+    /// <summary>
+    /// When the first pass over the period's agency statements began (its creator statements all settled). From then
+    /// on, a creator statement of the period issued again (a rebuild, a reissue) re-versions its agency's statement.
+    /// </summary>
+    public Instant? AgencyStatementsStartedAt { get; init; }
+
+    /// <summary>When every agency of the period had its statement issued; until then the close timer tries again.</summary>
+    public Instant? AgencyStatementsIssuedAt { get; init; }
+}

@@ -9,4 +9,7 @@ public sealed record BuildOutcome(StatementId Id, BuildResult Result, StatementS
 
     /// <summary>Outbox deliveries the build made sure of, for an immediate dispatch.</summary>
     public IReadOnlyList<string> Deliveries { get; init; } = [];
+
+    /// <summary>Statements of earlier closed periods the build issued first, under the same lease.</summary>
+    public IReadOnlyList<StatementId> IssuedEarlier { get; init; } = [];
 }

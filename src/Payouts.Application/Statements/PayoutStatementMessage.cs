@@ -44,13 +44,7 @@ public static class PayoutStatementMessage
             }
 
             writer.WriteString("contentHash", header.ContentHash);
-            writer.WriteStartObject("documents");
-            foreach (var format in StatementFormats.ContentTypes.Keys)
-            {
-                writer.WriteString(format, documentUri(format).ToString());
-            }
-
-            writer.WriteEndObject();
+            StatementFormats.WriteLinks(writer, documentUri);
             writer.WriteEndObject();
         }
 

@@ -51,7 +51,9 @@ public sealed partial class StatementBuilder(
         try
         {
             await probe.AtAsync(BuildStep.LeaseAcquired, id, fenced.Token);
-            return await BuildUnderLeaseAsync(lease, id, fenced.Token);
+            var earlier = new List<StatementId>();
+            var outcome = await BuildUnderLeaseAsync(lease, id, earlier, fenced.Token);
+            return earlier.Count == 0 ? outcome : outcome with { IssuedEarlier = earlier };
         }
         catch (OperationCanceledException) when (lease.IsLost && !ct.IsCancellationRequested)
         {
@@ -69,7 +71,7 @@ public sealed partial class StatementBuilder(
         return await ComputeAsync(id, pending, balance, draft: true, ct);
     }
 
-    private async Task<BuildOutcome> BuildUnderLeaseAsync(ICreatorLease lease, StatementId id, CancellationToken ct)
+    private async Task<BuildOutcome> BuildUnderLeaseAsync(ICreatorLease lease, StatementId id, List<StatementId> issuedEarlier, CancellationToken ct)
     {
         for (var attempt = 1; attempt <= MaxCommitAttempts; attempt++)
         {
@@ -90,7 +92,12 @@ public sealed partial class StatementBuilder(
             if (await FirstUnissuedEarlierPeriodAsync(id, pending, balance, ct) is { } earlier)
             {
                 // Each statement brings forward the balance the previous one carried: an earlier closed period goes first.
-                var outcome = await BuildUnderLeaseAsync(lease, earlier, ct);
+                var outcome = await BuildUnderLeaseAsync(lease, earlier, issuedEarlier, ct);
+                if (outcome.Result is BuildResult.Issued)
+                {
+                    issuedEarlier.Add(earlier);
+                }
+
                 if (outcome.Result is BuildResult.LeaseLost)
                 {
                     return BuildOutcome.Of(id, BuildResult.LeaseLost);

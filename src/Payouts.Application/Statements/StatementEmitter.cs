@@ -26,10 +26,9 @@ public sealed class StatementEmitter(IStatementRepository statements, IStatement
 
         if (header.AgencyId is { } agencyId && await reference.AgencyWebhookAsync(agencyId, ct) is { } url)
         {
-            var webhookId = OutboxDelivery.IdOf(PayoutStatementMessage.EventOf(header), subject, agencyId);
-            var body = PayoutStatementMessage.Create(header, format => documents.UriOf(header, format), webhookId);
-            await outbox.AddAsync(new OutboxDelivery(webhookId, OutboxChannel.Webhook, PayoutStatementMessage.EventOf(header), subject, agencyId, url.ToString(), body), clock.GetCurrentInstant(), ct);
-            deliveries.Add(webhookId);
+            var webhook = OutboxDelivery.ToAgency(PayoutStatementMessage.EventOf(header), subject, agencyId, url, id => PayoutStatementMessage.Create(header, format => documents.UriOf(header, format), id));
+            await outbox.AddAsync(webhook, clock.GetCurrentInstant(), ct);
+            deliveries.Add(webhook.DeliveryId);
         }
 
         await probe.AtAsync(BuildStep.OutboxWritten, header.Id, ct);

@@ -17,6 +17,12 @@ public sealed record StatementIndexEntry(
     int RecordCount,
     IReadOnlyList<Payouts.Domain.Statements.BlockReason> BlockedReasons)
 {
+    /// <summary>The issued statement's agency (null for a blocked creator, or a row indexed before agencies were).</summary>
+    public string? AgencyId { get; init; }
+
+    /// <summary>The issued statement's content hash (null for a blocked creator).</summary>
+    public string? ContentHash { get; init; }
+
     public bool IsIssued => StatementId is not null;
 
     /// <summary>Issued and not replaced by a reissue: what the period pays.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Payouts.Application.Agencies;
 using Payouts.Application.Outbox;
 using Payouts.Application.Periods;
 using Payouts.Domain.Periods;
@@ -10,10 +11,13 @@ namespace Payouts.Application.Statements;
 /// <c>Payouts:StatementBuildConcurrency</c> at once per instance however many jobs the host runs together. A job for a
 /// period whose close has not started is refused (logged; nothing written). Creators another builder holds are
 /// re-queued as a job of their own, delayed, and the message completes: a valid job never ends in the poison queue
-/// because of a lease. What the builds emitted is dispatched at once (the outbox timer catches anything missed).
+/// because of a lease. Once the period's agency statements exist, those of the agencies of the job's creators get a
+/// new version if a creator statement changed (a blocked one built at last, say). What the builds and agencies
+/// emitted is dispatched at once (the outbox timer catches anything missed).
 /// </summary>
 public sealed partial class StatementJobHandler(
     StatementBuilder builder,
+    AgencyStatementIssuer agencies,
     IPeriodRepository periods,
     OutboxDispatcher dispatcher,
     IStatementJobQueue jobs,
@@ -41,7 +45,8 @@ public sealed partial class StatementJobHandler(
             LogRequeued(logger, job.Period, retry.Count, delay);
         }
 
-        await dispatcher.DispatchAsync(outcomes.SelectMany(o => o.Deliveries), ct);
+        var agencyDeliveries = await RefreshAgenciesAsync(outcomes, ct);
+        await dispatcher.DispatchAsync(outcomes.SelectMany(o => o.Deliveries).Concat(agencyDeliveries), ct);
     }
 
     public void Dispose() => _builds.Dispose();
@@ -57,6 +62,24 @@ public sealed partial class StatementJobHandler(
         {
             _builds.Release();
         }
+    }
+
+    /// <summary>The agency statements of the periods the builds issued (or blocked) statements in, where they exist already.</summary>
+    private async Task<List<string>> RefreshAgenciesAsync(IEnumerable<BuildOutcome> outcomes, CancellationToken ct)
+    {
+        var deliveries = new List<string>();
+        var touched = outcomes
+            .Where(o => o.Result is BuildResult.Issued or BuildResult.AlreadyIssued or BuildResult.Blocked)
+            .Select(o => o.Id)
+            .Concat(outcomes.SelectMany(o => o.IssuedEarlier))
+            .GroupBy(id => id.Period);
+        foreach (var period in touched)
+        {
+            var refreshed = await agencies.RefreshAsync(period.Key, [.. period.Select(id => id.CreatorId).Distinct(StringComparer.Ordinal)], ct);
+            deliveries.AddRange(refreshed.SelectMany(o => o.Deliveries));
+        }
+
+        return deliveries;
     }
 
     private static string Truncate(string text) => text.Length > 200 ? text[..200] + "…" : text;

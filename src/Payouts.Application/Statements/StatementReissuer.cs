@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using Payouts.Application.Agencies;
 using Payouts.Application.Outbox;
 using Payouts.Domain.Periods;
 using Payouts.Domain.Statements;
@@ -12,7 +13,8 @@ namespace Payouts.Application.Statements;
 /// replaced one counted, with the reference data in force now (a rate corrected since, say), brought forward from the
 /// same balance, and diffed line by line against it. It commits fenced by the creator's lease with the balance (so the
 /// chain continues from it) and a superseded marker beside the old header, which itself never changes; then it is
-/// emitted like any statement, its message naming the version it supersedes and the payable difference.
+/// emitted like any statement, its message naming the version it supersedes and the payable difference, and the
+/// agency statement of its period, if issued already, gets a new version built from it.
 /// </summary>
 public sealed partial class StatementReissuer(
     IStatementRepository statements,
@@ -21,6 +23,7 @@ public sealed partial class StatementReissuer(
     ICreatorLeases leases,
     IReferenceData reference,
     StatementEmitter emitter,
+    AgencyStatementIssuer agencies,
     OutboxDispatcher dispatcher,
     PeriodCalendar calendar,
     IClock clock,
@@ -76,7 +79,9 @@ public sealed partial class StatementReissuer(
 
         var header = await statements.GetHeaderAsync(statement.Id, ct) ?? throw new InvalidOperationException($"Statement {statement.Id} vanished after its commit.");
         LogReissued(logger, statement.Id, id.Version, header.PayableDifference ?? 0);
-        await dispatcher.DispatchAsync(await emitter.EmitAsync(header, ct), ct);
+        var deliveries = await emitter.EmitAsync(header, ct);
+        var agencyDeliveries = (await agencies.RefreshAsync(id.Period, [id.CreatorId], ct)).SelectMany(o => o.Deliveries);
+        await dispatcher.DispatchAsync(deliveries.Concat(agencyDeliveries), ct);
         return new ReissueOutcome(ReissueResult.Reissued, statement.Id) { Header = header };
     }
 

@@ -37,12 +37,15 @@ public sealed class DemoApi(HttpClient http, FunctionKeys keys, TimeProvider clo
         return await ReadJsonAsync(response, ct);
     }
 
-    public async Task<byte[]> DocumentAsync(string statementId, string mediaType, CancellationToken ct)
+    public Task<byte[]> DocumentAsync(string statementId, string mediaType, CancellationToken ct) => DocumentAsync("statements", statementId, mediaType, ct);
+
+    /// <summary>A document of <c>GET /api/{route}/{id}</c>: a creator statement ("statements") or an agency statement ("agency-statements").</summary>
+    public async Task<byte[]> DocumentAsync(string route, string statementId, string mediaType, CancellationToken ct)
     {
-        var (status, body) = await GetAsync($"statements/{Uri.EscapeDataString(statementId)}", mediaType, ct);
+        var (status, body) = await GetAsync($"{route}/{Uri.EscapeDataString(statementId)}", mediaType, ct);
         return status == HttpStatusCode.OK
             ? body
-            : throw new InvalidOperationException($"GET statement {statementId} ({mediaType}) answered {(int)status}: {Encoding.UTF8.GetString(body)}");
+            : throw new InvalidOperationException($"GET {route} {statementId} ({mediaType}) answered {(int)status}: {Encoding.UTF8.GetString(body)}");
     }
 
     /// <summary>An admin GET in one format, whatever it answers.</summary>

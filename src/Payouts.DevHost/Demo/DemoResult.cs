@@ -8,7 +8,8 @@ public sealed record DemoResult(
     IReadOnlyList<DemoExpectation> Expectations,
     IReadOnlyList<StatementFigures> Statements,
     IReadOnlyList<string> Files,
-    int WebhookDeliveries)
+    int WebhookDeliveries,
+    IReadOnlyList<AgencyFigures> AgencyStatements)
 {
     /// <summary>The period's payout batch as JSON, CSV and pain.001 XML.</summary>
     public IReadOnlyList<string> PayoutBatchFiles { get; init; } = [];

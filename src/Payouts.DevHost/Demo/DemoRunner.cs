@@ -17,8 +17,9 @@ namespace Payouts.DevHost.Demo;
 /// <summary>
 /// The README's first command: starts Azurite and the DevHost, loads reference data through the admin API, sends a
 /// period of partner records through the signed HTTP API and the queues with the app's clock following the days,
-/// lets the timer close the period once it is due, waits for the statements and their signed webhooks, downloads the
-/// documents and prints what each creator is paid, checked against the demo's own expectations.
+/// lets the timer close the period once it is due, waits for the statements, lets the timer issue the agency
+/// statements, waits for the signed webhooks, downloads the documents and prints what each creator is paid and what
+/// each agency earns, checked against the demo's own expectations and the creator statements.
 /// </summary>
 public sealed class DemoRunner(DemoOptions demo, DevHostOptions host, TextWriter output)
 {
@@ -99,7 +100,8 @@ public sealed class DemoRunner(DemoOptions demo, DevHostOptions host, TextWriter
             // A rerun over persistent storage (--data, a real account): the period is history; read its statements back.
             clock.Set(calendar.DueAt(period).ToDateTimeOffset() + TimeSpan.FromMinutes(5));
             Step($"{period} is already closed in this storage (an earlier run): its statements are read back, nothing is sent");
-            return await ReportAsync(scenario, expectations, await WaitForStatementsAsync(api, period, [.. scenario.Creators.Select(c => c.CreatorId)], ct), [], api, app, ct);
+            var stored = await WaitForStatementsAsync(api, period, [.. scenario.Creators.Select(c => c.CreatorId)], ct);
+            return await ReportAsync(scenario, expectations, stored, await AgencyStatementsAsync(api, period, AgenciesOf(scenario), ct), [], api, app, ct);
         }
 
         Step($"Sending {period} day by day: gifts and deals over signed HTTP, some days through the queues (the app's clock follows)");
@@ -123,19 +125,31 @@ public sealed class DemoRunner(DemoOptions demo, DevHostOptions host, TextWriter
         Info($"{period}: {state.GetProperty("status").GetString()}, statement jobs sent for {state.GetProperty("creatorsVisited").GetInt32()} creators (queue statement-jobs → BuildStatementsQueue)");
         var statements = await WaitForStatementsAsync(api, period, scenario.Creators.Select(c => c.CreatorId).ToList(), ct);
 
+        Step("Agency statements: the close timer fires again; every creator statement of the period is in, so each agency gets one");
+        await app.FireTimerAsync("ClosePeriodsTimer", ct);
+        var agencyStatements = await AgencyStatementsAsync(api, period, AgenciesOf(scenario), ct);
+        Info($"{agencyStatements.Count} agency statements: {string.Join(", ", agencyStatements.Values)} (GET /api/agencies/{{agencyId}}/statements)");
+
         Step("Webhooks: the dispatcher timer delivers the outbox to the agencies' endpoints");
-        var expectedWebhooks = scenario.Creators.Count(c => c.AgencyId is not null);
+        var expectedWebhooks = scenario.Creators.Count(c => c.AgencyId is not null) + agencyStatements.Count;
         await WaitForWebhooksAsync(app, receiver, expectedWebhooks, ct);
         var deliveries = receiver.Deliveries;
-        Info($"{deliveries.Count} deliveries ({string.Join(", ", deliveries.GroupBy(d => d.AgencyId).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))}), every Payouts-Signature verified; {receiver.Refused} refused");
-        return await ReportAsync(scenario, expectations, statements, deliveries, api, app, ct);
+        Info($"{deliveries.Count} deliveries ({string.Join(", ", deliveries.GroupBy(d => d.AgencyId).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))}; {deliveries.Count(d => d.Event == "agencyStatement.issued")} of them agency statements), every Payouts-Signature verified; {receiver.Refused} refused");
+        return await ReportAsync(scenario, expectations, statements, agencyStatements, deliveries, api, app, ct);
     }
 
     private async Task<int> ReportAsync(
-        DemoScenario scenario, IReadOnlyList<DemoExpectation> expectations, Dictionary<string, string> statements, IReadOnlyCollection<WebhookReceiver.Delivery> deliveries, DemoApi api, DevHostApp app, CancellationToken ct)
+        DemoScenario scenario,
+        IReadOnlyList<DemoExpectation> expectations,
+        Dictionary<string, string> statements,
+        Dictionary<string, string> agencyStatements,
+        IReadOnlyCollection<WebhookReceiver.Delivery> deliveries,
+        DemoApi api,
+        DevHostApp app,
+        CancellationToken ct)
     {
         var period = scenario.Period;
-        Step($"Statement documents (GET /api/statements/{{id}} as JSON, CSV, HTML) → {demo.OutDirectory}");
+        Step($"Statement documents (GET /api/statements/{{id}}) and agency statements (GET /api/agency-statements/{{id}}) as JSON, CSV, HTML → {demo.OutDirectory}");
         var actuals = new List<StatementFigures>();
         var files = new List<string>();
         var folder = Path.GetFullPath(Path.Combine(demo.OutDirectory, period.ToString()));
@@ -155,16 +169,41 @@ public sealed class DemoRunner(DemoOptions demo, DevHostOptions host, TextWriter
             }
         }
 
+        var agencyFolder = Path.Combine(folder, "agencies");
+        Directory.CreateDirectory(agencyFolder);
+        var agencies = new List<AgencyFigures>();
+        foreach (var (agencyId, agencyStatementId) in agencyStatements)
+        {
+            foreach (var (media, extension) in new[] { ("application/json", "json"), ("text/csv", "csv"), ("text/html", "html") })
+            {
+                var bytes = await api.DocumentAsync("agency-statements", agencyStatementId, media, ct);
+                var path = Path.Combine(agencyFolder, $"{agencyId}.{extension}");
+                await File.WriteAllBytesAsync(path, bytes, ct);
+                files.Add(path);
+                if (extension == "json")
+                {
+                    agencies.Add(AgencyFigures.Parse(bytes));
+                }
+            }
+        }
+
         Step($"The finance team's payout batch (GET /api/periods/{period}/payout-batch as JSON, CSV, pain.001 XML) → {folder}");
         var (batchFiles, batchSummary) = await DemoPayoutBatch.DownloadAsync(api, period, folder, PollAsync, ct);
         Info(batchSummary);
-        var webhookDocs = deliveries.FirstOrDefault()?.Body.GetProperty("documents");
+        var webhookDocs = deliveries.FirstOrDefault(d => d.Event != "agencyStatement.issued")?.Body.GetProperty("documents");
         var exit = PrintSummary(scenario, expectations, actuals);
+        exit |= PrintAgencies(scenario, agencies, actuals);
         output.WriteLine();
         output.WriteLine($"Statements ({actuals.Count} × JSON, CSV, HTML) in {folder}{Path.DirectorySeparatorChar}");
         foreach (var c in scenario.Creators)
         {
             output.WriteLine($"  {c.CreatorId,-12} {Path.Combine(folder, c.CreatorId + ".html")}");
+        }
+
+        output.WriteLine($"Agency statements ({agencies.Count} × JSON, CSV, HTML) in {agencyFolder}{Path.DirectorySeparatorChar}");
+        foreach (var agency in agencies)
+        {
+            output.WriteLine($"  {agency.AgencyId,-12} {Path.Combine(agencyFolder, agency.AgencyId + ".html")}  ({agency.AgencyStatementId}; {app.BaseAddress}api/agency-statements/{agency.AgencyStatementId})");
         }
 
         output.WriteLine($"Payout batch in {folder}{Path.DirectorySeparatorChar}: {string.Join(", ", batchFiles.Select(Path.GetFileName))} (the XML holds IBANs in clear: hand it to the bank only)");
@@ -176,7 +215,7 @@ public sealed class DemoRunner(DemoOptions demo, DevHostOptions host, TextWriter
         }
 
         output.WriteLine($"Done in {_watch.Elapsed.TotalSeconds:0.0} s. {(exit == 0 ? "Every statement matches the demo's expectations." : "SOME STATEMENTS DO NOT MATCH: see above.")}");
-        Result = new DemoResult(period, expectations, actuals, files, deliveries.Count) { PayoutBatchFiles = batchFiles };
+        Result = new DemoResult(period, expectations, actuals, files, deliveries.Count, agencies) { PayoutBatchFiles = batchFiles };
         if (demo.KeepServing)
         {
             output.WriteLine($"Still serving on {app.BaseAddress} (function key {app.Keys.FunctionKey}, master key {app.Keys.MasterKey}); Ctrl+C stops it and Azurite.");
@@ -299,6 +338,33 @@ public sealed class DemoRunner(DemoOptions demo, DevHostOptions host, TextWriter
         return creators.ToDictionary(c => c, c => found[c], StringComparer.Ordinal);
     }
 
+    private static List<string> AgenciesOf(DemoScenario scenario) =>
+        [.. scenario.Creators.Select(c => c.AgencyId).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>Each agency's latest statement of the period (GET /api/agencies/{agencyId}/statements), waited for.</summary>
+    private static async Task<Dictionary<string, string>> AgencyStatementsAsync(DemoApi api, PeriodKey period, List<string> agencies, CancellationToken ct)
+    {
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        await PollAsync(async () =>
+        {
+            foreach (var agencyId in agencies.Where(a => !found.ContainsKey(a)))
+            {
+                var list = await api.AdminAsync(HttpMethod.Get, $"agencies/{agencyId}/statements", null, ct);
+                var latest = list.GetProperty("statements").EnumerateArray()
+                    .Where(s => s.GetProperty("period").GetString() == period.ToString() && s.GetProperty("status").GetString() == "Issued")
+                    .Select(s => s.GetProperty("agencyStatementId").GetString()!)
+                    .LastOrDefault();
+                if (latest is not null)
+                {
+                    found[agencyId] = latest;
+                }
+            }
+
+            return found.Count == agencies.Count;
+        }, $"agency statements of {period} for {string.Join(", ", agencies)}", ct);
+        return agencies.ToDictionary(a => a, a => found[a], StringComparer.Ordinal);
+    }
+
     private async Task WaitForWebhooksAsync(DevHostApp app, WebhookReceiver receiver, int expected, CancellationToken ct)
     {
         var progress = new ProgressLine(output, "webhooks", expected, _interactive);
@@ -359,6 +425,32 @@ public sealed class DemoRunner(DemoOptions demo, DevHostOptions host, TextWriter
         }
 
         return mismatches == 0 && actuals.Count == scenario.Creators.Count ? 0 : 1;
+    }
+
+    /// <summary>What each agency earns, checked against its creators' statements: minus the sum of their commission, per currency.</summary>
+    private int PrintAgencies(DemoScenario scenario, List<AgencyFigures> agencies, List<StatementFigures> actuals)
+    {
+        output.WriteLine();
+        output.WriteLine($"Agency statements for {scenario.Period} (commission each agency earns; ✓ = minus the sum of its creators' statements' agency commission)");
+        var header = $"{"agency",-10} {"cur",-3} {"creators",8} {"gifts",10} {"deals",10} {"bonuses",9} {"prior adj",10} {"total",10}   not paid this period";
+        output.WriteLine(header);
+        output.WriteLine(new string('─', header.Length + 12));
+        var mismatches = 0;
+        foreach (var agency in agencies)
+        {
+            var creators = scenario.Creators.Where(c => c.AgencyId == agency.AgencyId).Select(c => c.CreatorId).ToHashSet(StringComparer.Ordinal);
+            var unpaid = string.Join(", ", agency.Unpaid.Select(u => $"{u.CreatorId} ({u.Status})"));
+            foreach (var total in agency.Totals)
+            {
+                var expected = -actuals.Where(a => creators.Contains(a.CreatorId) && a.Currency == total.Currency).Sum(a => a.AgencyCommission);
+                var ok = expected == total.Total;
+                mismatches += ok ? 0 : 1;
+                output.WriteLine($"{agency.AgencyId,-10} {total.Currency,-3} {total.Creators,8} {M(total.Gifts),10} {M(total.Deals),10} {M(total.Bonuses),9} {M(total.PriorPeriodAdjustments),10} {M(total.Total),10} {(ok ? "✓" : $"✗ expected {M(expected)}")} {unpaid}");
+                unpaid = string.Empty;
+            }
+        }
+
+        return mismatches == 0 && agencies.Count == scenario.Creators.Select(c => c.AgencyId).OfType<string>().Distinct().Count() ? 0 : 1;
     }
 
     private void Step(string text) => output.WriteLine($"[{_watch.Elapsed.TotalSeconds,5:0.0}s] ▸ {text}");

@@ -15,7 +15,7 @@ namespace Payouts.DevHost.Demo;
 /// <summary>
 /// An agency's webhook endpoint, for the demo: <c>POST /webhooks/{agencyId}</c> verifies <c>Payouts-Signature</c> with
 /// the agency's secret (answering 401 when it does not verify, so the outbox would retry) and keeps each delivery once
-/// by <c>Payouts-Delivery-Id</c>.
+/// by <c>Payouts-Delivery-Id</c>: creator statements (<c>statement.issued</c>) and agency statements (<c>agencyStatement.issued</c>).
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -53,7 +53,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
             using var json = JsonDocument.Parse(body);
             var deliveryId = context.Request.Headers["Payouts-Delivery-Id"].ToString();
             receiver._deliveries.TryAdd(deliveryId, new Delivery(
-                deliveryId, agencyId, context.Request.Headers["Payouts-Event"].ToString(), json.RootElement.GetProperty("statementId").GetString()!, json.RootElement.Clone()));
+                deliveryId, agencyId, context.Request.Headers["Payouts-Event"].ToString(), (json.RootElement.TryGetProperty("agencyStatementId", out var agencyStatement) ? agencyStatement : json.RootElement.GetProperty("statementId")).GetString()!, json.RootElement.Clone()));
             return Results.Ok();
         });
         await app.StartAsync(ct);

@@ -5,12 +5,16 @@ using Payouts.Domain.Periods;
 using Payouts.Functions.Http;
 using Payouts.Storage.Periods;
 using Payouts.Storage.Statements;
+using Payouts.Application.Agencies;
 using Payouts.Application.Periods;
 
 namespace Payouts.Functions.Admin;
 
-/// <summary>Close a period on demand (the timer's code path) and the reconciliation view of one period.</summary>
-public sealed class PeriodHandler(PeriodCloser closer, PeriodStore periods, StatementStore statements, PeriodReconciliation reconciliation, PeriodCalendar calendar)
+/// <summary>
+/// Close a period on demand (the timer's code path; on a closed period: its blocked statements rebuilt and its agency
+/// statements looked at again) and the reconciliation view of one period.
+/// </summary>
+public sealed class PeriodHandler(PeriodCloser closer, AgencyStatementIssuer agencies, PeriodStore periods, StatementStore statements, PeriodReconciliation reconciliation, PeriodCalendar calendar)
 {
     public async Task<IActionResult> CloseAsync(string periodText, bool force, CancellationToken ct)
     {
@@ -20,6 +24,9 @@ public sealed class PeriodHandler(PeriodCloser closer, PeriodStore periods, Stat
         }
 
         var outcome = await closer.CloseAsync(period, force, ct);
+        var agencyVersions = outcome.Result == CloseResult.AlreadyClosed
+            ? (await agencies.RefreshPeriodAsync(period, ct)).Count(o => o.Result == AgencyIssueResult.Issued)
+            : 0;
         return outcome.Result is CloseResult.StillRunning or CloseResult.NotDue
             ? new ProblemResult(StatusCodes.Status409Conflict, "period-not-due", "The period cannot be closed yet.", outcome.Detail!)
             : BytesResult.Json(w =>
@@ -28,6 +35,7 @@ public sealed class PeriodHandler(PeriodCloser closer, PeriodStore periods, Stat
                 w.WriteString("period", period.ToString());
                 w.WriteString("result", JsonNamingPolicy.CamelCase.ConvertName(outcome.Result.ToString()));
                 w.WriteNumber("creators", outcome.Creators);
+                w.WriteNumber("agencyStatementsReissued", agencyVersions);
                 w.WriteEndObject();
             });
     }

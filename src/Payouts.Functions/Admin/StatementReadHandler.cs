@@ -94,7 +94,7 @@ public sealed class StatementReadHandler(StatementStore statements, StatementDoc
         };
     }
 
-    private static string FormatOf(HttpRequest request)
+    internal static string FormatOf(HttpRequest request)
     {
         var accept = request.Headers.Accept.ToString();
         return accept.Contains("text/csv", StringComparison.OrdinalIgnoreCase) ? "csv"

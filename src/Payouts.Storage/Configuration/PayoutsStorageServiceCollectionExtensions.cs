@@ -90,6 +90,10 @@ public static class PayoutsStorageServiceCollectionExtensions
             return new StatementJobOptions(options.StatementBuildConcurrency, options.BusyRetryDelay);
         });
         services.AddSingleton<Statements.PeriodReconciliation>();
+        services.AddSingleton<Agencies.AgencyStatementStore>();
+        services.AddSingleton<Application.Agencies.IAgencyStatementRepository>(sp => sp.GetRequiredService<Agencies.AgencyStatementStore>());
+        services.AddSingleton<Agencies.AgencyStatementDocuments>();
+        services.AddSingleton<Application.Agencies.IAgencyStatementDocuments>(sp => sp.GetRequiredService<Agencies.AgencyStatementDocuments>());
         services.AddSingleton<Corrections.RecordVoider>();
         services.AddSingleton<Outbox.OutboxStore>();
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<Outbox.OutboxStore>());
@@ -109,6 +113,8 @@ public static class PayoutsStorageServiceCollectionExtensions
         services.AddSingleton<StatementJobHandler>();
         services.AddSingleton<StatementReissuer>();
         services.AddSingleton<PayoutBatchService>();
+        services.AddSingleton<PeriodSettlement>();
+        services.AddSingleton<Application.Agencies.AgencyStatementIssuer>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<RefundAdmission>();
         services.AddSingleton<IRecordAdmission<GiftRecord>>(sp => sp.GetRequiredService<RefundAdmission>());

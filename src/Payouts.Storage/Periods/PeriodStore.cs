@@ -111,6 +111,16 @@ public sealed class PeriodStore(TableServiceClient tables) : IPeriodRepository
         await _table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, ct);
     }
 
+    /// <summary>Every closed period, oldest first (one query over the small Periods partition).</summary>
+    public Task<IReadOnlyList<PeriodState>> ListClosedAsync(CancellationToken ct) =>
+        ListAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Status eq {nameof(PeriodStatus.Closed)}"), ct);
+
+    public Task MarkAgencyStatementsStartedAsync(PeriodKey period, Instant now, CancellationToken ct) =>
+        MergeAsync(period, "AgencyStatementsStartedAt", now, ct);
+
+    public Task MarkAgencyStatementsIssuedAsync(PeriodKey period, Instant now, CancellationToken ct) =>
+        MergeAsync(period, "AgencyStatementsIssuedAt", now, ct);
+
     /// <summary>Creates the row when a close is asked for a period no record has reached yet.</summary>
     public async Task<PeriodState> GetOrCreateAsync(PeriodKey period, CancellationToken ct)
     {
@@ -131,12 +141,21 @@ public sealed class PeriodStore(TableServiceClient tables) : IPeriodRepository
         }
     }
 
+    private async Task MergeAsync(PeriodKey period, string column, Instant at, CancellationToken ct) =>
+        await _table.UpdateEntityAsync(new TableEntity(Partition, period.ToString()) { [column] = at.ToDateTimeOffset() }, ETag.All, TableUpdateMode.Merge, ct);
+
+    private static Instant? InstantOf(TableEntity row, string column) => row.GetDateTimeOffset(column) is { } at ? Instant.FromDateTimeOffset(at) : null;
+
     private static PeriodState ToState(TableEntity row) => new(
         PeriodKey.Parse(row.RowKey),
         Enum.Parse<PeriodStatus>(row.GetString("Status")),
-        row.GetDateTimeOffset("ClosingStartedAt") is { } started ? Instant.FromDateTimeOffset(started) : null,
-        row.GetDateTimeOffset("ClosedAt") is { } closed ? Instant.FromDateTimeOffset(closed) : null,
+        InstantOf(row, "ClosingStartedAt"),
+        InstantOf(row, "ClosedAt"),
         row.GetBoolean("Forced") ?? false,
         row.GetInt32("CreatorsVisited") ?? 0,
-        row.ETag.ToString());
+        row.ETag.ToString())
+    {
+        AgencyStatementsStartedAt = InstantOf(row, "AgencyStatementsStartedAt"),
+        AgencyStatementsIssuedAt = InstantOf(row, "AgencyStatementsIssuedAt"),
+    };
 }

@@ -1,8 +1,5 @@
-using System.Net;
 using System.Text;
-using Azure;
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Payouts.Application.Statements;
 using Payouts.Domain.Statements;
 using Payouts.Domain.Statements.Rendering;
@@ -37,28 +34,11 @@ public sealed class StatementDocuments(BlobServiceClient blobs) : IStatementDocu
     }
 
     /// <summary>One rendering of an issued statement, or null when it has none in that format.</summary>
-    public async Task<BinaryData?> ReadAsync(StatementHeader header, string format, CancellationToken ct)
-    {
-        var blob = _container.GetBlobClient($"{header.BlobPrefix}.{format}");
-        try
-        {
-            return (await blob.DownloadContentAsync(ct)).Value.Content;
-        }
-        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    public Task<BinaryData?> ReadAsync(StatementHeader header, string format, CancellationToken ct) =>
+        DocumentBlobs.ReadAsync(_container, $"{header.BlobPrefix}.{format}", ct);
 
     public Uri UriOf(StatementHeader header, string format) => _container.GetBlobClient($"{header.BlobPrefix}.{format}").Uri;
 
-    private async Task CreateAsync(string name, byte[] content, string format, CancellationToken ct) =>
-        await _container.GetBlobClient(name).UploadAsync(
-            new BinaryData(content),
-            new BlobUploadOptions
-            {
-                HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypes[format] },
-                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-            },
-            ct);
+    private Task CreateAsync(string name, byte[] content, string format, CancellationToken ct) =>
+        DocumentBlobs.CreateAsync(_container, name, content, ContentTypes[format], ct);
 }

@@ -32,7 +32,10 @@ internal static class StatementRows
     public static TableEntity Superseded(StatementId id, StatementId by, Instant at) =>
         new(id.CreatorId, SupersededKey(id)) { ["SupersededBy"] = by.ToString(), ["SupersededAt"] = at.ToDateTimeOffset() };
 
-    /// <summary>A stored line as the statement had it (kind, description, amount, period, record): what a reissue diffs against.</summary>
+    /// <summary>
+    /// A stored line as the statement had it (kind, description, amount, period, record, a deal's own commission rate):
+    /// what a reissue diffs against and an agency statement splits the commission by.
+    /// </summary>
     public static StatementLine ToLine(TableEntity row, Currency currency) => new()
     {
         Kind = Enum.Parse<LineKind>(row.GetString("Kind")),
@@ -41,6 +44,7 @@ internal static class StatementRows
         Amount = new Money(row.GetInt64("AmountMinor") ?? 0, currency),
         OriginalPeriod = PeriodKey.TryParse(row.GetString("OriginalPeriod"), out var original) ? original : null,
         RecordId = row.GetString("RecordId"),
+        AgencyCommissionOverride = row.GetString("AgencyCommissionRate") is { Length: > 0 } rate ? new Payouts.Domain.Contracts.Share(decimal.Parse(rate, CultureInfo.InvariantCulture)) : null,
     };
 
     public static string BlockedKey(PeriodKey period) => $"{period}|blocked";
@@ -135,6 +139,7 @@ internal static class StatementRows
             ["Diamonds"] = line.Diamonds is { } d ? StatementJson.FormatDecimal(d.Value) : null,
             ["Usd"] = line.Usd is { } usd ? StatementJson.FormatDecimal(usd) : null,
             ["RecordId"] = line.RecordId,
+            ["AgencyCommissionRate"] = line.AgencyCommissionOverride is { } own ? StatementJson.FormatDecimal(own.Value) : null,
             ["Rates"] = string.Join("; ", line.Rates.Select(r => $"{r.Name}={r.VersionId}:{StatementJson.FormatDecimal(r.Value)}")),
         };
     }
@@ -191,6 +196,7 @@ internal static class StatementRows
         ["CarriedForwardMinor"] = header.Totals.CarriedForward,
         ["RecordCount"] = header.RecordCount,
         ["ContentHash"] = header.ContentHash,
+        ["AgencyId"] = header.AgencyId,
     };
 
     public static StatementIndexEntry ToIndexEntry(TableEntity row) => new(
@@ -203,7 +209,11 @@ internal static class StatementRows
         row.GetInt64("PayableMinor") ?? 0,
         row.GetInt64("CarriedForwardMinor") ?? 0,
         row.GetInt32("RecordCount") ?? 0,
-        BlockColumns.Read(row.GetString(BlockColumns.Column), row.GetString("Reasons")));
+        BlockColumns.Read(row.GetString(BlockColumns.Column), row.GetString("Reasons")))
+    {
+        AgencyId = row.GetString("AgencyId"),
+        ContentHash = row.GetString("ContentHash"),
+    };
 
     private static long Minor(TableEntity row, string column) => row.GetInt64(column) ?? 0;
 }

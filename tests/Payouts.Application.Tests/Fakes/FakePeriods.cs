@@ -67,6 +67,28 @@ internal sealed class FakePeriods : IPeriodRepository
         }
     }
 
+    public Task<IReadOnlyList<PeriodState>> ListClosedAsync(CancellationToken ct)
+    {
+        lock (_states)
+        {
+            return Task.FromResult<IReadOnlyList<PeriodState>>([.. _states.Values.Where(s => s.Status == PeriodStatus.Closed).OrderBy(s => s.Period)]);
+        }
+    }
+
+    public Task MarkAgencyStatementsStartedAsync(PeriodKey period, Instant now, CancellationToken ct) => Update(period, s => s with { AgencyStatementsStartedAt = now });
+
+    public Task MarkAgencyStatementsIssuedAsync(PeriodKey period, Instant now, CancellationToken ct) => Update(period, s => s with { AgencyStatementsIssuedAt = now });
+
+    private Task Update(PeriodKey period, Func<PeriodState, PeriodState> change)
+    {
+        lock (_states)
+        {
+            _states[period] = change(_states[period]);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task MarkClosedAsync(PeriodKey period, Instant now, int creatorsVisited, CancellationToken ct)
     {
         lock (_states)

@@ -11,10 +11,15 @@ internal sealed class FakeReference : IReferenceData
 
     public List<Versioned<CreatorContract>> Contracts { get; } = [.. Builders.Contracts(Builders.LeaContract(minimum: 0m))];
 
-    public Task<IReadOnlyList<Versioned<CreatorContract>>> ContractVersionsAsync(string creatorId, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<Versioned<CreatorContract>>>(creatorId == "lea" ? Contracts : []);
+    /// <summary>Contracts of creators other than lea.</summary>
+    public Dictionary<string, List<Versioned<CreatorContract>>> OtherContracts { get; } = new(StringComparer.Ordinal);
 
-    public Task<RateBook> RatesAsync(CancellationToken ct) => Task.FromResult(Builders.Rates());
+    public RateBook Rates { get; set; } = Builders.Rates();
+
+    public Task<IReadOnlyList<Versioned<CreatorContract>>> ContractVersionsAsync(string creatorId, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<Versioned<CreatorContract>>>(creatorId == "lea" ? Contracts : OtherContracts.GetValueOrDefault(creatorId) ?? []);
+
+    public Task<RateBook> RatesAsync(CancellationToken ct) => Task.FromResult(Rates);
 
     public Task<Uri?> AgencyWebhookAsync(string agencyId, CancellationToken ct) => Task.FromResult(Webhooks.GetValueOrDefault(agencyId));
 }

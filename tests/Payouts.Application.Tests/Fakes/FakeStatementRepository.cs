@@ -25,6 +25,9 @@ internal sealed class FakeStatementRepository(FakeSettlements settlements) : ISt
 
     public List<(StatementId Id, string BuildId, int Lines)> LineWrites { get; } = [];
 
+    /// <summary>The lines of each committed statement, as issued.</summary>
+    public Dictionary<StatementId, IReadOnlyList<StatementLine>> Lines { get; } = [];
+
     public int Commits { get; private set; }
 
     public Task<StatementHeader?> GetHeaderAsync(StatementId id, CancellationToken ct)
@@ -81,6 +84,7 @@ internal sealed class FakeStatementRepository(FakeSettlements settlements) : ISt
                 statement.Id, statement.Status, statement.Currency!, statement.AgencyId, statement.ContractVersion, statement.Zone, statement.ContentHash, statement.IssuedAt,
                 new StatementHeaderTotals(totals.Gifts.MinorUnits, totals.Deals.MinorUnits, totals.Bonuses.MinorUnits, totals.AgencyCommission.MinorUnits, totals.Withholding.MinorUnits, totals.Net.MinorUnits, totals.BroughtForward.MinorUnits, totals.Payable.MinorUnits, totals.CarriedForward.MinorUnits),
                 statement.Lines.Count, inputs.Count, buildId, $"{statement.Id}/{buildId}", [.. inputs.Partitions.Select(p => p.Range.ToString())]);
+            Lines[statement.Id] = statement.Lines;
             Balances[statement.CreatorId] = (new CreatorBalance(totals.CarriedForward, statement.Period, null), (b.Version) + 1);
             Commits++;
             return Task.FromResult((true, false));
@@ -90,8 +94,13 @@ internal sealed class FakeStatementRepository(FakeSettlements settlements) : ISt
     public Task<(bool Committed, bool LeaseLost)> TryCommitReissueAsync(ICreatorLease lease, Statement statement, CreatorBalance balance, StatementHeader replaced, StatementInputSet inputs, string buildId, CancellationToken ct) =>
         throw new NotSupportedException("Reissue is tested against Azurite (tests/Payouts.Functions.Tests/Statements/ReissueTests).");
 
-    public Task<IReadOnlyList<StatementLine>> GetLinesAsync(StatementHeader header, CancellationToken ct) =>
-        throw new NotSupportedException("Reissue is tested against Azurite (tests/Payouts.Functions.Tests/Statements/ReissueTests).");
+    public Task<IReadOnlyList<StatementLine>> GetLinesAsync(StatementHeader header, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(Lines[header.Id]);
+        }
+    }
 
     public Task<bool> WriteBlockedAsync(ICreatorLease lease, PeriodKey period, IReadOnlyList<BlockReason> reasons, CancellationToken ct)
     {
@@ -141,7 +150,11 @@ internal sealed class FakeStatementRepository(FakeSettlements settlements) : ISt
         lock (_gate)
         {
             var issued = Headers.Values.Where(h => h.Period == period)
-                .Select(h => new StatementIndexEntry(period, h.CreatorId, h.Status.ToString(), h.Id.ToString(), h.Currency.Code, h.Totals.Net, h.Totals.Payable, h.Totals.CarriedForward, h.RecordCount, []));
+                .Select(h => new StatementIndexEntry(period, h.CreatorId, h.Status.ToString(), h.Id.ToString(), h.Currency.Code, h.Totals.Net, h.Totals.Payable, h.Totals.CarriedForward, h.RecordCount, [])
+                {
+                    AgencyId = h.AgencyId,
+                    ContentHash = h.ContentHash,
+                });
             var blocked = Blocked.Where(b => b.Key.Period == period && !Headers.ContainsKey(new StatementId(b.Key.CreatorId, period, 1)))
                 .Select(b => new StatementIndexEntry(period, b.Key.CreatorId, "Blocked", null, null, 0, 0, 0, 0, b.Value));
             return Task.FromResult<IReadOnlyList<StatementIndexEntry>>([.. issued, .. blocked]);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using NodaTime.Testing;
+using Payouts.Application.Agencies;
 using Payouts.Application.Observability;
 using Payouts.Application.Outbox;
 using Payouts.Application.Periods;
@@ -24,7 +25,9 @@ internal sealed class FakeWorld : IDisposable
         Emitter = new StatementEmitter(Statements, Documents, Reference, Outbox, new NoBuildProbe(), Clock);
         Builder = new StatementBuilder(Statements, Settlements, Documents, Leases, Emitter, Periods, Activity, Reference, Builders.Paris, new NoBuildProbe(), Clock, Metrics, NullLogger<StatementBuilder>.Instance);
         Dispatcher = new OutboxDispatcher(Outbox, Transport, Clock, Metrics, NullLogger<OutboxDispatcher>.Instance);
-        Jobs = new StatementJobHandler(Builder, Periods, Dispatcher, JobQueue, new StatementJobOptions(4, TimeSpan.FromSeconds(30)), NullLogger<StatementJobHandler>.Instance);
+        Agencies = new AgencyStatementIssuer(
+            AgencyStatements, AgencyDocuments, Statements, Reference, Periods, new PeriodSettlement(Activity, Statements, Settlements), Outbox, Dispatcher, Builders.Paris, Clock, NullLogger<AgencyStatementIssuer>.Instance);
+        Jobs = new StatementJobHandler(Builder, Agencies, Periods, Dispatcher, JobQueue, new StatementJobOptions(4, TimeSpan.FromSeconds(30)), NullLogger<StatementJobHandler>.Instance);
         Closer = new PeriodCloser(Activity, JobQueue, Periods, Statements, Builders.Paris, Clock, NullLogger<PeriodCloser>.Instance);
     }
 
@@ -49,6 +52,12 @@ internal sealed class FakeWorld : IDisposable
     public FakeTransport Transport { get; } = new();
 
     public FakeJobQueue JobQueue { get; } = new();
+
+    public FakeAgencyStatements AgencyStatements { get; } = new();
+
+    public FakeAgencyDocuments AgencyDocuments { get; } = new();
+
+    public AgencyStatementIssuer Agencies { get; }
 
     public PayoutsMetrics Metrics { get; }
 

@@ -81,6 +81,12 @@ public abstract class PipelineTestBase(PayoutsAppFixture app) : AppTestBase(app)
     protected Task<HttpCall.Response> GetStatementAsync(string statementId, string? accept = null) =>
         GetAsync<GetStatementHttp>((f, r) => f.Run(r, statementId, CancellationToken.None), accept);
 
+    protected Task<HttpCall.Response> GetAgencyStatementAsync(string agencyStatementId, string? accept = null) =>
+        GetAsync<GetAgencyStatementHttp>((f, r) => f.Run(r, agencyStatementId, CancellationToken.None), accept);
+
+    protected Task<HttpCall.Response> ListAgencyStatementsAsync(string agencyId) =>
+        GetAsync<ListAgencyStatementsHttp>((f, r) => f.Run(r, agencyId, CancellationToken.None));
+
     protected Task<HttpCall.Response> ListStatementsAsync(string creatorId) =>
         GetAsync<ListCreatorStatementsHttp>((f, r) => f.Run(r, creatorId, CancellationToken.None));
 
