@@ -76,6 +76,7 @@ public static class PayoutsStorageServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<PayoutsOptions>>().Value;
             return new StatementJobOptions(options.StatementBuildConcurrency, options.BusyRetryDelay);
         });
+        services.AddSingleton(sp => new Domain.Statements.PayoutSchedule(sp.GetRequiredService<IOptions<PayoutsOptions>>().Value.PayoutDelayDays));
         services.AddSingleton<Statements.PeriodReconciliation>();
         services.AddSingleton<Corrections.RecordVoider>();
         services.AddSingleton<Outbox.OutboxStore>();

@@ -5,6 +5,7 @@ using Payouts.Application.Observability;
 using Payouts.Application.Outbox;
 using Payouts.Application.Periods;
 using Payouts.Application.Statements;
+using Payouts.Domain.Statements;
 using Payouts.Domain.Tests;
 
 namespace Payouts.Application.Tests.Fakes;
@@ -22,7 +23,7 @@ internal sealed class FakeWorld : IDisposable
         _meters = new MeterFactory();
         Metrics = new PayoutsMetrics(_meters);
         Emitter = new StatementEmitter(Statements, Documents, Reference, Outbox, new NoBuildProbe(), Clock);
-        Builder = new StatementBuilder(Statements, Settlements, Documents, Leases, Emitter, Periods, Activity, Reference, Builders.Paris, new NoBuildProbe(), Clock, Metrics, NullLogger<StatementBuilder>.Instance);
+        Builder = new StatementBuilder(Statements, Settlements, Documents, Leases, Emitter, Periods, Activity, Reference, Builders.Paris, PayoutSchedule.Default, new NoBuildProbe(), Clock, Metrics, NullLogger<StatementBuilder>.Instance);
         Dispatcher = new OutboxDispatcher(Outbox, Transport, Clock, Metrics, NullLogger<OutboxDispatcher>.Instance);
         Jobs = new StatementJobHandler(Builder, Periods, Dispatcher, JobQueue, new StatementJobOptions(4, TimeSpan.FromSeconds(30)), NullLogger<StatementJobHandler>.Instance);
         Closer = new PeriodCloser(Activity, JobQueue, Periods, Statements, Builders.Paris, Clock, NullLogger<PeriodCloser>.Instance);
