@@ -45,7 +45,7 @@ public static class PayoutStatementMessage
 
             writer.WriteString("contentHash", header.ContentHash);
             writer.WriteStartObject("documents");
-            foreach (var format in StatementFormats.ContentTypes.Keys)
+            foreach (var format in header.Formats)
             {
                 writer.WriteString(format, documentUri(format).ToString());
             }

@@ -1,6 +1,6 @@
 namespace Payouts.Application.Statements;
 
-/// <summary>The formats every issued statement is stored in, with their media types.</summary>
+/// <summary>The formats issued statements are stored in, with their media types.</summary>
 public static class StatementFormats
 {
     public static readonly IReadOnlyDictionary<string, string> ContentTypes = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -8,5 +8,15 @@ public static class StatementFormats
         ["json"] = "application/json",
         ["csv"] = "text/csv; charset=utf-8",
         ["html"] = "text/html; charset=utf-8",
+        ["pdf"] = "application/pdf",
     };
+
+    /// <summary>What every statement is stored in from now on; its header lists them.</summary>
+    public static IReadOnlyList<string> Issued { get; } = ["json", "csv", "html", "pdf"];
+
+    /// <summary>
+    /// What a statement issued before PDFs were stored has (its header lists no formats). Issued documents are
+    /// immutable: such a statement never gets a PDF rendered after the fact.
+    /// </summary>
+    public static IReadOnlyList<string> BeforePdf { get; } = ["json", "csv", "html"];
 }

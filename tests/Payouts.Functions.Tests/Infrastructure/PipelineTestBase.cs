@@ -47,16 +47,29 @@ public abstract class PipelineTestBase(PayoutsAppFixture app) : AppTestBase(app)
     }
 
     /// <summary>lea's contract of DOMAIN.md §5: agency nova 20/15/10 %, EUR, minimum payout 50.00.</summary>
-    protected async Task PutCreatorAsync(string creatorId, string region = "FR", string agencyId = PayoutsAppFixture.Agency, string minimumPayout = "50.00")
+    protected async Task PutCreatorAsync(string creatorId, string region = "FR", string agencyId = PayoutsAppFixture.Agency, string minimumPayout = "50.00", string? displayName = null)
+    {
+        var response = await PutCreatorBodyAsync(creatorId, CreatorBody(region, agencyId, minimumPayout, displayName));
+        Assert.Equal(200, response.Status);
+    }
+
+    protected static JsonObject CreatorBody(string region = "FR", string agencyId = PayoutsAppFixture.Agency, string minimumPayout = "50.00", string? displayName = null)
     {
         var body = new JsonObject
         {
             ["effectiveFrom"] = "2025-01-01", ["region"] = region, ["payoutCurrency"] = "EUR", ["agencyId"] = agencyId,
             ["commissionGifts"] = "0.20", ["commissionDeals"] = "0.15", ["commissionBonuses"] = "0.10", ["minimumPayout"] = minimumPayout,
         };
-        var response = await AdminAsync<PutCreatorHttp>(body.ToJsonString(), (f, r) => f.Run(r, creatorId, CancellationToken.None));
-        Assert.Equal(200, response.Status);
+        if (displayName is not null)
+        {
+            body["displayName"] = displayName;
+        }
+
+        return body;
     }
+
+    protected Task<HttpCall.Response> PutCreatorBodyAsync(string creatorId, JsonObject body) =>
+        AdminAsync<PutCreatorHttp>(body.ToJsonString(), (f, r) => f.Run(r, creatorId, CancellationToken.None));
 
     protected async Task PutAgencyAsync(Uri? webhookUrl, string agencyId = PayoutsAppFixture.Agency)
     {
@@ -82,6 +95,9 @@ public abstract class PipelineTestBase(PayoutsAppFixture app) : AppTestBase(app)
 
     protected Task<HttpCall.Response> ListStatementsAsync(string creatorId) =>
         GetAsync<ListCreatorStatementsHttp>((f, r) => f.Run(r, creatorId, CancellationToken.None));
+
+    protected Task<HttpCall.Response> ReissueAsync(string statementId, string reason) =>
+        PostAdminAsync<ReissueStatementHttp>(new JsonObject { ["reason"] = reason }.ToJsonString(), (f, r) => f.Run(r, statementId, CancellationToken.None));
 
     protected Task<HttpCall.Response> PreviewAsync(string creatorId, string period, string? accept = null) =>
         GetAsync<PreviewStatementHttp>((f, r) => f.Run(r, creatorId, CancellationToken.None), accept, $"?period={period}");

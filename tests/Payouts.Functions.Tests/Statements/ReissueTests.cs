@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Payouts.Functions.Admin;
 using Payouts.Functions.Tests.Infrastructure;
 
 namespace Payouts.Functions.Tests.Statements;
@@ -101,7 +99,4 @@ public sealed class ReissueTests(PayoutsAppFixture app) : PipelineTestBase(app)
         Assert.Equal(400, (await ReissueAsync($"{creator}~2037-02~v1", " ")).Status);
         Assert.Equal(400, (await ReissueAsync("not-an-id", "reason")).Status);
     }
-
-    private Task<HttpCall.Response> ReissueAsync(string statementId, string reason) =>
-        PostAdminAsync<ReissueStatementHttp>(new JsonObject { ["reason"] = reason }.ToJsonString(), (f, r) => f.Run(r, statementId, CancellationToken.None));
 }
