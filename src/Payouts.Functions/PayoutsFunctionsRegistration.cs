@@ -33,6 +33,7 @@ public static class PayoutsFunctionsRegistration
         services.AddSingleton<Admin.ReferenceDataHandler>();
         services.AddSingleton<Admin.PeriodHandler>();
         services.AddSingleton<Admin.StatementReadHandler>();
+        services.AddSingleton<Admin.CreatorYearHandler>();
         services.AddSingleton<Admin.CorrectionsHandler>();
         services.AddSingleton<Health.HealthHandler>();
         return services;

@@ -21,7 +21,7 @@ public sealed class StatementReadHandler(StatementStore statements, StatementDoc
             return ProblemResult.BadRequest($"'{statementId}' is not a statement id such as lea~2026-11~v1.");
         }
 
-        var format = FormatOf(request);
+        var format = AcceptedFormat.Of(request);
         var header = await statements.GetHeaderAsync(id, ct);
         if (header is not null && !header.Formats.Contains(format, StringComparer.Ordinal))
         {
@@ -96,21 +96,12 @@ public sealed class StatementReadHandler(StatementStore statements, StatementDoc
         }
 
         var draft = await builder.PreviewAsync(creatorId, period, ct);
-        return FormatOf(request) switch
+        return AcceptedFormat.Of(request) switch
         {
             "csv" => new BytesResult(StatusCodes.Status200OK, StatementDocuments.ContentTypes["csv"], StatementCsv.ToUtf8(draft)),
             "html" => new BytesResult(StatusCodes.Status200OK, StatementDocuments.ContentTypes["html"], System.Text.Encoding.UTF8.GetBytes(StatementHtml.ToHtml(draft))),
             "pdf" => new BytesResult(StatusCodes.Status200OK, StatementDocuments.ContentTypes["pdf"], StatementPdf.ToPdf(draft)),
             _ => new BytesResult(StatusCodes.Status200OK, StatementDocuments.ContentTypes["json"], StatementJson.ToUtf8(draft)),
         };
-    }
-
-    internal static string FormatOf(HttpRequest request)
-    {
-        var accept = request.Headers.Accept.ToString();
-        return accept.Contains("application/pdf", StringComparison.OrdinalIgnoreCase) ? "pdf"
-            : accept.Contains("text/csv", StringComparison.OrdinalIgnoreCase) ? "csv"
-            : accept.Contains("text/html", StringComparison.OrdinalIgnoreCase) ? "html"
-            : "json";
     }
 }

@@ -78,6 +78,7 @@ public static class PayoutsStorageServiceCollectionExtensions
         });
         services.AddSingleton(sp => new Domain.Statements.PayoutSchedule(sp.GetRequiredService<IOptions<PayoutsOptions>>().Value.PayoutDelayDays));
         services.AddSingleton<Statements.PeriodReconciliation>();
+        services.AddSingleton<Statements.CreatorYearReader>();
         services.AddSingleton<Corrections.RecordVoider>();
         services.AddSingleton<Outbox.OutboxStore>();
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<Outbox.OutboxStore>());

@@ -226,7 +226,7 @@ public abstract class PipelineTestBase(PayoutsAppFixture app) : AppTestBase(app)
         return await HttpCall.ExecuteAsync(request, await run(Function<T>(), request));
     }
 
-    private async Task<HttpCall.Response> GetAsync<T>(Func<T, Microsoft.AspNetCore.Http.HttpRequest, Task<Microsoft.AspNetCore.Mvc.IActionResult>> run, string? accept = null, string query = "")
+    protected async Task<HttpCall.Response> GetAsync<T>(Func<T, Microsoft.AspNetCore.Http.HttpRequest, Task<Microsoft.AspNetCore.Mvc.IActionResult>> run, string? accept = null, string query = "")
         where T : class
     {
         var request = HttpCall.Get(accept, query);
