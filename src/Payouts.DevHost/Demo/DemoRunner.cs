@@ -134,14 +134,14 @@ public sealed class DemoRunner(DemoOptions demo, DevHostOptions host, TextWriter
         DemoScenario scenario, IReadOnlyList<DemoExpectation> expectations, Dictionary<string, string> statements, IReadOnlyCollection<WebhookReceiver.Delivery> deliveries, DemoApi api, DevHostApp app, CancellationToken ct)
     {
         var period = scenario.Period;
-        Step($"Statement documents (GET /api/statements/{{id}} as JSON, CSV, HTML) → {demo.OutDirectory}");
+        Step($"Statement documents (GET /api/statements/{{id}} as JSON, CSV, HTML, PDF) → {demo.OutDirectory}");
         var actuals = new List<StatementFigures>();
         var files = new List<string>();
         var folder = Path.GetFullPath(Path.Combine(demo.OutDirectory, period.ToString()));
         Directory.CreateDirectory(folder);
         foreach (var (creatorId, statementId) in statements)
         {
-            foreach (var (media, extension) in new[] { ("application/json", "json"), ("text/csv", "csv"), ("text/html", "html") })
+            foreach (var (media, extension) in new[] { ("application/json", "json"), ("text/csv", "csv"), ("text/html", "html"), ("application/pdf", "pdf") })
             {
                 var bytes = await api.DocumentAsync(statementId, media, ct);
                 var path = Path.Combine(folder, $"{creatorId}.{extension}");
@@ -157,14 +157,14 @@ public sealed class DemoRunner(DemoOptions demo, DevHostOptions host, TextWriter
         var webhookDocs = deliveries.FirstOrDefault()?.Body.GetProperty("documents");
         var exit = PrintSummary(scenario, expectations, actuals);
         output.WriteLine();
-        output.WriteLine($"Statements ({actuals.Count} × JSON, CSV, HTML) in {folder}{Path.DirectorySeparatorChar}");
+        output.WriteLine($"Statements ({actuals.Count} × JSON, CSV, HTML, PDF) in {folder}{Path.DirectorySeparatorChar}");
         foreach (var c in scenario.Creators)
         {
             output.WriteLine($"  {c.CreatorId,-12} {Path.Combine(folder, c.CreatorId + ".html")}");
         }
 
         var first = statements.First();
-        output.WriteLine($"Served by the DevHost while it runs: {app.BaseAddress}api/statements/{first.Value} (header {FunctionKeys.HeaderName}: {app.Keys.MasterKey}; Accept: text/html | text/csv | application/json)");
+        output.WriteLine($"Served by the DevHost while it runs: {app.BaseAddress}api/statements/{first.Value} (header {FunctionKeys.HeaderName}: {app.Keys.MasterKey}; Accept: text/html | text/csv | application/pdf | application/json)");
         if (webhookDocs is { } docs && docs.TryGetProperty("html", out var html))
         {
             output.WriteLine($"Blob documents, as linked in the webhook: {html.GetString()}");
