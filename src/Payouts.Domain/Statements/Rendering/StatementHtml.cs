@@ -111,19 +111,14 @@ public static class StatementHtml
         html.Append("<h2>Earnings by day</h2>\n<figure>");
         EarningsChartSvg.Append(html, s, earnings);
         html.Append("<figcaption>Before agency commission and withholding; a refund counts on the day of its gift. Prior-period adjustments are lines below.</figcaption></figure>\n")
-            .Append("<details><summary>The same as a table</summary><div class=\"scroll\"><table><thead><tr><th>Day</th><th class=\"num\">Gifts</th><th class=\"num\">Deals</th><th class=\"num\">Bonuses</th><th class=\"num\">Total</th></tr></thead><tbody>\n");
-        foreach (var day in earnings.Days.Where(d => !d.Gifts.IsZero || !d.Deals.IsZero || !d.Bonuses.IsZero))
-        {
-            html.Append(day.Total.IsNegative ? "<tr class=\"neg\">" : "<tr>").Append("<td>").Append(StatementText.Date(day.Date)).Append("</td>");
-            foreach (var money in new[] { day.Gifts, day.Deals, day.Bonuses, day.Total })
-            {
-                html.Append("<td class=\"num\">").Append(E(StatementText.Amount(money))).Append("</td>");
-            }
-
-            html.Append("</tr>\n");
-        }
-
-        html.Append("</tbody></table></div><p class=\"detail\">Days not listed earned nothing.</p></details>\n");
+            .Append("<details><summary>The same as a table</summary>");
+        HtmlTable.Append(
+            html,
+            [("Day", false), ("Gifts", true), ("Deals", true), ("Bonuses", true), ("Total", true)],
+            earnings.Days.Where(d => !d.Gifts.IsZero || !d.Deals.IsZero || !d.Bonuses.IsZero).Select(d => (
+                (IReadOnlyList<string>)[StatementText.Date(d.Date), StatementText.Amount(d.Gifts), StatementText.Amount(d.Deals), StatementText.Amount(d.Bonuses), StatementText.Amount(d.Total)],
+                d.Total.IsNegative ? "neg" : null)));
+        html.Append("<p class=\"detail\">Days not listed earned nothing.</p></details>\n");
     }
 
     /// <summary>Two columns, the details under each description, so the table reads on a phone without scrolling.</summary>
@@ -169,15 +164,14 @@ public static class StatementHtml
             return;
         }
 
-        html.Append("<h2>Your LIVEs</h2><div class=\"scroll\"><table><thead><tr><th>LIVE</th><th>Date</th><th class=\"num\">Gifts</th><th class=\"num\">Coins</th><th class=\"num\">Amount</th></tr></thead><tbody>\n");
-        foreach (var live in earnings.Lives)
-        {
-            html.Append(live.Amount.IsNegative ? "<tr class=\"neg\">" : "<tr>").Append("<td>").Append(E(StatementText.LiveName(live))).Append("</td><td>")
-                .Append(StatementText.Date(live.FirstDay)).Append("</td><td class=\"num\">").Append(StatementText.Count(live.Gifts)).Append("</td><td class=\"num\">")
-                .Append(StatementText.Count(live.Coins.Value)).Append("</td><td class=\"num\">").Append(E(StatementText.Amount(live.Amount))).Append("</td></tr>\n");
-        }
-
-        html.Append("</tbody></table></div>\n");
+        html.Append("<h2>Your LIVEs</h2>");
+        HtmlTable.Append(
+            html,
+            [("LIVE", false), ("Date", false), ("Gifts", true), ("Coins", true), ("Amount", true)],
+            earnings.Lives.Select(l => (
+                (IReadOnlyList<string>)[StatementText.LiveName(l), StatementText.Date(l.FirstDay), StatementText.Count(l.Gifts), StatementText.Count(l.Coins.Value), StatementText.Amount(l.Amount)],
+                l.Amount.IsNegative ? "neg" : null)));
+        html.Append('\n');
     }
 
     private static void AppendTopGifts(StringBuilder html, EarningsBreakdown earnings)
@@ -187,14 +181,12 @@ public static class StatementHtml
             return;
         }
 
-        html.Append("<h2>Top gifts</h2><div class=\"scroll\"><table><thead><tr><th>Gift</th><th class=\"num\">Received</th><th class=\"num\">Coins</th><th class=\"num\">Amount</th></tr></thead><tbody>\n");
-        foreach (var gift in earnings.TopGifts)
-        {
-            html.Append("<tr><td>").Append(E(gift.GiftId)).Append("</td><td class=\"num\">").Append(StatementText.Count(gift.Gifts)).Append("</td><td class=\"num\">")
-                .Append(StatementText.Count(gift.Coins.Value)).Append("</td><td class=\"num\">").Append(E(StatementText.Amount(gift.Amount))).Append("</td></tr>\n");
-        }
-
-        html.Append("</tbody></table></div>\n");
+        html.Append("<h2>Top gifts</h2>");
+        HtmlTable.Append(
+            html,
+            [("Gift", false), ("Received", true), ("Coins", true), ("Amount", true)],
+            earnings.TopGifts.Select(g => ((IReadOnlyList<string>)[g.GiftId, StatementText.Count(g.Gifts), StatementText.Count(g.Coins.Value), StatementText.Amount(g.Amount)], (string?)null)));
+        html.Append('\n');
     }
 
     private static void AppendRates(StringBuilder html, Statement s)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using Payouts.Domain.Monetary;
@@ -59,31 +60,28 @@ public static class YearlySummaryHtml
                 .Append(E(StatementText.Amount(money))).Append("</td></tr>\n");
         }
 
-        html.Append("</tbody></table></div>\n<h2>By month, ").Append(year.Currency.Code).Append("</h2><div class=\"scroll\"><table><thead><tr><th>Month</th><th class=\"num\">Statements</th><th class=\"num\">Net</th><th class=\"num\">Payable</th></tr></thead><tbody>\n");
-        foreach (var month in year.Months)
-        {
-            html.Append(month.Net.IsNegative ? "<tr class=\"neg\">" : "<tr>").Append("<td>").Append(E(YearlySummaryText.MonthName(summary.Year, month.Month))).Append("</td><td class=\"num\">")
-                .Append(month.Statements).Append("</td><td class=\"num\">").Append(E(StatementText.Amount(month.Net))).Append("</td><td class=\"num\">")
-                .Append(E(StatementText.Amount(month.Payable))).Append("</td></tr>\n");
-        }
-
-        html.Append("</tbody></table></div>\n<p class=\"detail\">").Append(E(YearlySummaryText.MonthsNote)).Append("</p>\n");
+        html.Append("</tbody></table></div>\n<h2>By month, ").Append(year.Currency.Code).Append("</h2>");
+        HtmlTable.Append(
+            html,
+            [("Month", false), ("Statements", true), ("Net", true), ("Payable", true)],
+            year.Months.Select(m => (
+                (IReadOnlyList<string>)[YearlySummaryText.MonthName(summary.Year, m.Month), m.Statements.ToString(CultureInfo.InvariantCulture), StatementText.Amount(m.Net), StatementText.Amount(m.Payable)],
+                m.Net.IsNegative ? "neg" : null)));
+        html.Append("\n<p class=\"detail\">").Append(E(YearlySummaryText.MonthsNote)).Append("</p>\n");
     }
 
     private static void AppendStatements(StringBuilder html, YearlySummary summary)
     {
         if (summary.Statements.Count > 0)
         {
-            html.Append("<h2>Statements</h2><div class=\"scroll\"><table><thead><tr><th>Period</th><th>Statement</th><th>Status</th><th class=\"num\">Net</th><th class=\"num\">Payable</th></tr></thead><tbody>\n");
-            foreach (var statement in summary.Statements)
-            {
-                var f = statement.Figures;
-                html.Append(statement.IsCounted ? "<tr>" : "<tr class=\"muted\">").Append("<td>").Append(E(f.Id.Period.ToString())).Append("</td><td>").Append(E(f.Id.ToString()))
-                    .Append("</td><td>").Append(E(YearlySummaryText.Status(statement))).Append("</td><td class=\"num\">").Append(E(StatementText.Amount(f.Net)))
-                    .Append("</td><td class=\"num\">").Append(E(StatementText.Amount(f.Payable))).Append("</td></tr>\n");
-            }
-
-            html.Append("</tbody></table></div>\n");
+            html.Append("<h2>Statements</h2>");
+            HtmlTable.Append(
+                html,
+                [("Period", false), ("Statement", false), ("Status", false), ("Net", true), ("Payable", true)],
+                summary.Statements.Select(s => (
+                    (IReadOnlyList<string>)[s.Figures.Id.Period.ToString(), s.Figures.Id.ToString(), YearlySummaryText.Status(s), StatementText.Amount(s.Figures.Net), StatementText.Amount(s.Figures.Payable)],
+                    s.IsCounted ? null : "muted")));
+            html.Append('\n');
         }
 
         if (summary.Blocked.Count > 0)
