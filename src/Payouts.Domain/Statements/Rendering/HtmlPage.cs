@@ -8,7 +8,7 @@ internal static class HtmlPage
 {
     public const string Style = """
         *{box-sizing:border-box}
-        body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f24;max-width:60rem;margin:0 auto;padding:1rem;overflow-wrap:anywhere}
+        body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f24;max-width:60rem;margin:0 auto;padding:1rem;overflow-wrap:break-word}
         h1{font-size:1.35rem;margin:0 0 .25rem}h2{font-size:1.1rem;margin:1.75rem 0 .5rem}.creator{font-size:1.15rem;font-weight:600;margin:0}
         .muted{color:#5b6470}.badge{display:inline-block;padding:.1rem .6rem;border-radius:1rem;font-weight:600;background:#e7f5ec;color:#176c3a}
         .badge.Blocked{background:#fde8e8;color:#9b1c1c}.badge.CarriedForward{background:#fff4e0;color:#8a5300}.badge.Draft{background:#e8eefc;color:#1e40af}
@@ -22,7 +22,7 @@ internal static class HtmlPage
         .adj{font-size:.75rem;background:#fff4e0;color:#8a5300;padding:0 .4rem;border-radius:.3rem;margin-right:.3rem}.detail{font-size:.8rem;color:#5b6470}
         svg.chart{display:block;width:100%;max-width:32rem;height:auto}figure{margin:0}figcaption{font-size:.8rem;color:#5b6470}
         summary{cursor:pointer;color:#1e40af;margin:.5rem 0}ul.rates{padding-left:1.2rem}
-        footer{margin-top:2rem;font-size:.75rem;color:#5b6470;word-break:break-all}
+        footer{margin-top:2rem;font-size:.75rem;color:#5b6470;overflow-wrap:anywhere}
         @media (min-width:40rem){body{padding:2rem 1rem}h1{font-size:1.5rem}}
         @media print{body{margin:0;max-width:none;padding:0}.scroll{overflow:visible}details{display:none}svg.chart{max-width:16cm}
         *{-webkit-print-color-adjust:exact;print-color-adjust:exact}thead{display:table-header-group}tr,figure,.payable{page-break-inside:avoid}@page{size:A4;margin:15mm}}
