@@ -59,6 +59,18 @@ public sealed class EarningsBreakdownDaysTests
         Assert.Equal(Eur(2.30m), Day(statement, 3).Gifts);
     }
 
+    [Theory]
+    [InlineData(10, 31, 23, 1)] // the period's first instant: midnight of 1 November in Paris
+    [InlineData(11, 2, 23, 3)] // a local midnight inside the period
+    [InlineData(11, 30, 22, 30)] // the period's last hour
+    public void Days_AGiftAtALocalMidnight_IsOnTheDayItStarts(int month, int utcDay, int utcHour, int localDay)
+    {
+        var statement = Calculate([Entry(1000, 1, Instant.FromUtc(2026, month, utcDay, utcHour, 0))]);
+
+        Assert.Equal(Eur(2.30m), Day(statement, localDay).Gifts);
+        Assert.Equal(Eur(2.30m), statement.Earnings!.Days.Aggregate(Eur(0m), (sum, d) => sum + d.Gifts));
+    }
+
     [Fact]
     public void Days_SumToTheRevenueOfThePeriodWithoutPriorPeriodAdjustments()
     {
