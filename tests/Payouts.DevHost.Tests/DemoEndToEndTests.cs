@@ -25,8 +25,9 @@ public sealed class DemoEndToEndTests : IDisposable
         Assert.All(result.Expectations, e => Assert.True(result.Statements.Single(s => s.CreatorId == e.CreatorId).Matches(e), e.CreatorId));
         var lea = result.Statements.Single(s => s.CreatorId == "lea");
         Assert.Equal((71.99m, 500.00m, 9.20m, -90.32m, 490.87m, 490.87m), (lea.Gifts, lea.Deals, lea.Bonuses, lea.AgencyCommission, lea.Net, lea.Payable));
-        Assert.Equal(12, result.Files.Count);
+        Assert.Equal(16, result.Files.Count);
         Assert.All(result.Files, f => Assert.True(new FileInfo(f).Length > 0, f));
+        Assert.All(result.Files.Where(f => f.EndsWith(".pdf", StringComparison.Ordinal)), f => Assert.Equal("%PDF-"u8.ToArray(), File.ReadAllBytes(f)[..5]));
         Assert.Equal(result.Expectations.Count(e => e.CreatorId != "ines"), result.WebhookDeliveries);
     }
 
