@@ -34,6 +34,7 @@ public static class PayoutsFunctionsRegistration
         services.AddSingleton<Admin.PeriodHandler>();
         services.AddSingleton<Admin.StatementReadHandler>();
         services.AddSingleton<Admin.AgencyStatementReadHandler>();
+        services.AddSingleton<Admin.CreatorYearHandler>();
         services.AddSingleton<Admin.CorrectionsHandler>();
         services.AddSingleton<Admin.PayoutDetailsHandler>();
         services.AddSingleton<Admin.PayoutBatchHandler>();

@@ -26,8 +26,9 @@ public sealed class DemoEndToEndTests : IDisposable
         Assert.All(result.Expectations, e => Assert.True(result.Statements.Single(s => s.CreatorId == e.CreatorId).Matches(e), e.CreatorId));
         var lea = result.Statements.Single(s => s.CreatorId == "lea");
         Assert.Equal((71.99m, 500.00m, 9.20m, -90.32m, 490.87m, 490.87m), (lea.Gifts, lea.Deals, lea.Bonuses, lea.AgencyCommission, lea.Net, lea.Payable));
-        Assert.Equal(12 + 6, result.Files.Count);
+        Assert.Equal(16 + 6, result.Files.Count);
         Assert.All(result.Files, f => Assert.True(new FileInfo(f).Length > 0, f));
+        Assert.All(result.Files.Where(f => f.EndsWith(".pdf", StringComparison.Ordinal)), f => Assert.Equal("%PDF-"u8.ToArray(), File.ReadAllBytes(f)[..5]));
         Assert.Equal(["payout-batch.csv", "payout-batch.json", "payout-batch.xml"], result.PayoutBatchFiles.Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var batch = File.ReadAllText(result.PayoutBatchFiles.Single(f => f.EndsWith(".csv", StringComparison.Ordinal)));
         Assert.Contains($"{lea.StatementId},lea,EUR,490.87,sepa,", batch, StringComparison.Ordinal);

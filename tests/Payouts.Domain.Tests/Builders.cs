@@ -72,8 +72,9 @@ internal static class Builders
 
     public static Instant At(int day, int hour = 20) => Instant.FromUtc(2026, 11, day, hour, 0);
 
-    public static GiftRecord Gift(string recordId, int coinsPerGift, int quantity, Instant occurredAt, GiftKind kind = GiftKind.Gift, string? original = null) =>
-        new("tiklive", recordId, "lea", "live-1", null, "gift", coinsPerGift, quantity, occurredAt, kind, original);
+    public static GiftRecord Gift(
+        string recordId, int coinsPerGift, int quantity, Instant occurredAt, GiftKind kind = GiftKind.Gift, string? original = null, string? liveId = "live-1", string giftId = "gift") =>
+        new("tiklive", recordId, "lea", liveId, null, giftId, coinsPerGift, quantity, occurredAt, kind, original);
 
     public static GiftEntry Entry(int coinsPerGift, int quantity, Instant occurredAt) =>
         GiftEntry.From(Gift("g", coinsPerGift, quantity, occurredAt), Paris);
@@ -87,13 +88,13 @@ internal static class Builders
     /// <summary>The records of DOMAIN.md §5.</summary>
     public static StatementRequest WorkedExample()
     {
-        var galaxy = Gift("g-galaxy", 1000, 2, At(10));
+        var galaxy = Gift("g-galaxy", 1000, 2, At(10), liveId: "live-10", giftId: "galaxy");
         var gifts = new[]
         {
-            GiftEntry.From(Gift("g-rose", 1, 300, At(3)), Paris),
+            GiftEntry.From(Gift("g-rose", 1, 300, At(3), liveId: "live-03", giftId: "rose"), Paris),
             GiftEntry.From(galaxy, Paris),
-            GiftEntry.From(Gift("g-lion", 29_999, 1, At(12)), Paris),
-            GiftEntry.ForRefund(Gift("r-galaxy", 1000, 1, At(14), GiftKind.Refund, "g-galaxy"), galaxy, Paris),
+            GiftEntry.From(Gift("g-lion", 29_999, 1, At(12), liveId: "live-12", giftId: "lion"), Paris),
+            GiftEntry.ForRefund(Gift("r-galaxy", 1000, 1, At(14), GiftKind.Refund, "g-galaxy", liveId: null, giftId: "galaxy"), galaxy, Paris),
         };
         var deals = new[]
         {

@@ -45,7 +45,7 @@ public static class AgencyStatementMessage
 
             writer.WriteEndArray();
             writer.WriteString("contentHash", header.ContentHash);
-            StatementFormats.WriteLinks(writer, documentUri);
+            StatementFormats.WriteLinks(writer, StatementFormats.Agency, documentUri);
             writer.WriteEndObject();
         }
 

@@ -2,7 +2,7 @@ using Payouts.Domain.Statements;
 
 namespace Payouts.Application.Statements;
 
-/// <summary>The rendered documents of a statement (JSON, CSV, HTML), written create-only under a build attempt's names.</summary>
+/// <summary>The rendered documents of a statement (<see cref="StatementFormats.Issued"/>), written create-only under a build attempt's names.</summary>
 public interface IStatementDocuments
 {
     Task WriteAsync(Statement statement, string buildId, CancellationToken ct);

@@ -44,7 +44,7 @@ public static class PayoutStatementMessage
             }
 
             writer.WriteString("contentHash", header.ContentHash);
-            StatementFormats.WriteLinks(writer, documentUri);
+            StatementFormats.WriteLinks(writer, header.Formats, documentUri);
             writer.WriteEndObject();
         }
 

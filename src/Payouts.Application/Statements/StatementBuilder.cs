@@ -25,6 +25,7 @@ public sealed partial class StatementBuilder(
     IActivityIndex activity,
     IReferenceData reference,
     PeriodCalendar calendar,
+    PayoutSchedule payouts,
     IBuildProbe probe,
     IClock clock,
     PayoutsMetrics metrics,
@@ -213,6 +214,7 @@ public sealed partial class StatementBuilder(
         {
             BroughtForward = balance.CarriedForward,
             Draft = draft,
+            PayoutSchedule = payouts,
         };
         try
         {

@@ -31,6 +31,9 @@ public sealed record StatementHeader(
 
     public long? PayableDifference { get; init; }
 
+    /// <summary>The documents stored for it (<see cref="StatementFormats"/>), in the order they are listed.</summary>
+    public IReadOnlyList<string> Formats { get; init; } = StatementFormats.BeforePdf;
+
     /// <summary>Replaced by a later version (a marker beside the header: the header itself never changes).</summary>
     public bool IsSuperseded { get; init; }
 

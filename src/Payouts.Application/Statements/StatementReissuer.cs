@@ -26,6 +26,7 @@ public sealed partial class StatementReissuer(
     AgencyStatementIssuer agencies,
     OutboxDispatcher dispatcher,
     PeriodCalendar calendar,
+    PayoutSchedule payouts,
     IClock clock,
     ILogger<StatementReissuer> logger)
 {
@@ -61,6 +62,7 @@ public sealed partial class StatementReissuer(
             BroughtForward = replaced.Amount(replaced.Totals.BroughtForward),
             CorrectionReason = reason,
             Previous = new PreviousVersion(id.Version, await statements.GetLinesAsync(replaced, ct), replaced.Amount(replaced.Totals.Payable)),
+            PayoutSchedule = payouts,
         };
         var statement = StatementCalculator.Calculate(request) with { IssuedAt = clock.GetCurrentInstant() };
         if (statement.Status == StatementStatus.Blocked)

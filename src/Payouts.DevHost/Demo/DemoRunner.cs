@@ -149,14 +149,14 @@ public sealed class DemoRunner(DemoOptions demo, DevHostOptions host, TextWriter
         CancellationToken ct)
     {
         var period = scenario.Period;
-        Step($"Statement documents (GET /api/statements/{{id}}) and agency statements (GET /api/agency-statements/{{id}}) as JSON, CSV, HTML → {demo.OutDirectory}");
+        Step($"Statement documents (GET /api/statements/{{id}} as JSON, CSV, HTML, PDF) and agency statements (GET /api/agency-statements/{{id}} as JSON, CSV, HTML) → {demo.OutDirectory}");
         var actuals = new List<StatementFigures>();
         var files = new List<string>();
         var folder = Path.GetFullPath(Path.Combine(demo.OutDirectory, period.ToString()));
         Directory.CreateDirectory(folder);
         foreach (var (creatorId, statementId) in statements)
         {
-            foreach (var (media, extension) in new[] { ("application/json", "json"), ("text/csv", "csv"), ("text/html", "html") })
+            foreach (var (media, extension) in new[] { ("application/json", "json"), ("text/csv", "csv"), ("text/html", "html"), ("application/pdf", "pdf") })
             {
                 var bytes = await api.DocumentAsync(statementId, media, ct);
                 var path = Path.Combine(folder, $"{creatorId}.{extension}");
@@ -194,7 +194,7 @@ public sealed class DemoRunner(DemoOptions demo, DevHostOptions host, TextWriter
         var exit = PrintSummary(scenario, expectations, actuals);
         exit |= PrintAgencies(scenario, agencies, actuals);
         output.WriteLine();
-        output.WriteLine($"Statements ({actuals.Count} × JSON, CSV, HTML) in {folder}{Path.DirectorySeparatorChar}");
+        output.WriteLine($"Statements ({actuals.Count} × JSON, CSV, HTML, PDF) in {folder}{Path.DirectorySeparatorChar}");
         foreach (var c in scenario.Creators)
         {
             output.WriteLine($"  {c.CreatorId,-12} {Path.Combine(folder, c.CreatorId + ".html")}");
@@ -208,7 +208,7 @@ public sealed class DemoRunner(DemoOptions demo, DevHostOptions host, TextWriter
 
         output.WriteLine($"Payout batch in {folder}{Path.DirectorySeparatorChar}: {string.Join(", ", batchFiles.Select(Path.GetFileName))} (the XML holds IBANs in clear: hand it to the bank only)");
         var first = statements.First();
-        output.WriteLine($"Served by the DevHost while it runs: {app.BaseAddress}api/statements/{first.Value} (header {FunctionKeys.HeaderName}: {app.Keys.MasterKey}; Accept: text/html | text/csv | application/json)");
+        output.WriteLine($"Served by the DevHost while it runs: {app.BaseAddress}api/statements/{first.Value} (header {FunctionKeys.HeaderName}: {app.Keys.MasterKey}; Accept: text/html | text/csv | application/pdf | application/json)");
         if (webhookDocs is { } docs && docs.TryGetProperty("html", out var html))
         {
             output.WriteLine($"Blob documents, as linked in the webhook: {html.GetString()}");

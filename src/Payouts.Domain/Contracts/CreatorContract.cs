@@ -18,4 +18,7 @@ public sealed record CreatorContract(
     public Currency PayoutCurrency { get; } = PayoutCurrency == MinimumPayout.Currency
         ? PayoutCurrency
         : throw new ArgumentException("The minimum payout must be in the payout currency.", nameof(MinimumPayout));
+
+    /// <summary>The name the creator is shown by on statements (<see cref="Records.Validation.TextRules.DisplayNameProblems"/>); null shows the id.</summary>
+    public string? DisplayName { get; init; }
 }

@@ -60,7 +60,7 @@ internal static class DealLines
 
             diamonds = new Diamonds(amount.Value);
             usd = perDiamond.Value.Value.ToUsd(diamonds.Value);
-            rates.Add(new AppliedRate("usdPerDiamond", perDiamond.Value.VersionId, perDiamond.Value.Value.Value));
+            rates.Add(new AppliedRate("usdPerDiamond", perDiamond.Value.VersionId, perDiamond.Value.Value.Value) { From = perDiamond.Value.From });
             fx = context.FxToPayout(Currency.USD);
         }
         else
@@ -85,6 +85,7 @@ internal static class DealLines
             Description = original is null ? label : $"Prior-period adjustment {original}: {label}",
             OriginalPeriod = original,
             Amount = fx.Value.Value.ConvertAndRound(usd ?? amount.Value),
+            EarnedOn = context.Calendar.LocalDateOf(record.EarnedAt),
             Sources = new LineSources(1, 0, 0),
             PartnerId = record.PartnerId,
             RecordId = record.RecordId,

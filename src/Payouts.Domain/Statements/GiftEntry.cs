@@ -15,12 +15,23 @@ public readonly record struct GiftEntry(Coins Coins, int Quantity, bool IsRefund
     /// <summary>The partner's record id, named when the entry cannot be valued (a blocked statement lists it).</summary>
     public string? RecordId { get; init; }
 
+    /// <summary>The LIVE the gift was sent in (a refund: its gift's LIVE); null outside a LIVE.</summary>
+    public string? LiveId { get; init; }
+
+    /// <summary>The catalog gift (a refund: its gift's), for the statement's top gifts.</summary>
+    public string? GiftId { get; init; }
+
     public static GiftEntry From(GiftRecord gift, PeriodCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(gift);
         return gift.Kind == GiftKind.Refund
             ? throw new ArgumentException("Use ForRefund for refunds: they are valued at the refunded gift's rates.", nameof(gift))
-            : new GiftEntry(gift.Coins, gift.Quantity, false, gift.OccurredAt, calendar.PeriodOf(gift.OccurredAt)) { RecordId = gift.RecordId };
+            : new GiftEntry(gift.Coins, gift.Quantity, false, gift.OccurredAt, calendar.PeriodOf(gift.OccurredAt))
+            {
+                RecordId = gift.RecordId,
+                LiveId = gift.LiveId,
+                GiftId = gift.GiftId,
+            };
     }
 
     /// <summary>
@@ -36,6 +47,11 @@ public readonly record struct GiftEntry(Coins Coins, int Quantity, bool IsRefund
         }
 
         var valuedAt = original?.OccurredAt ?? refund.OccurredAt;
-        return new GiftEntry(refund.Coins, refund.Quantity, true, valuedAt, calendar.PeriodOf(valuedAt)) { RecordId = refund.RecordId };
+        return new GiftEntry(refund.Coins, refund.Quantity, true, valuedAt, calendar.PeriodOf(valuedAt))
+        {
+            RecordId = refund.RecordId,
+            LiveId = original is null ? refund.LiveId : original.LiveId,
+            GiftId = original?.GiftId ?? refund.GiftId,
+        };
     }
 }

@@ -111,9 +111,9 @@ internal static class GiftLines
             PlatformShareUsd = gross - usd,
             Rates =
             [
-                new AppliedRate("diamondsPerCoin", rates.Value.DiamondsPerCoin.VersionId, rates.Value.DiamondsPerCoin.Value.Value),
-                new AppliedRate("usdPerDiamond", rates.Value.UsdPerDiamond.VersionId, rates.Value.UsdPerDiamond.Value.Value),
-                new AppliedRate("usdPerCoinReference", rates.Value.UsdPerCoinReference.VersionId, rates.Value.UsdPerCoinReference.Value.Value),
+                new AppliedRate("diamondsPerCoin", rates.Value.DiamondsPerCoin.VersionId, rates.Value.DiamondsPerCoin.Value.Value) { From = rates.Value.DiamondsPerCoin.From },
+                new AppliedRate("usdPerDiamond", rates.Value.UsdPerDiamond.VersionId, rates.Value.UsdPerDiamond.Value.Value) { From = rates.Value.UsdPerDiamond.From },
+                new AppliedRate("usdPerCoinReference", rates.Value.UsdPerCoinReference.VersionId, rates.Value.UsdPerCoinReference.Value.Value) { From = rates.Value.UsdPerCoinReference.From },
                 FxLines.Applied(fx),
             ],
         });

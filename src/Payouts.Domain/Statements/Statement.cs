@@ -27,6 +27,12 @@ public sealed record Statement
 
     public string? AgencyId { get; init; }
 
+    /// <summary>The creator's name as the contract in force gives it; null shows the creator id.</summary>
+    public string? DisplayName { get; init; }
+
+    /// <summary>The name a person reads: the display name, or the creator id when there is none.</summary>
+    public string CreatorName => DisplayName ?? CreatorId;
+
     public string? ContractVersion { get; init; }
 
     public IReadOnlyList<StatementLine> Lines { get; init; } = [];
@@ -35,6 +41,12 @@ public sealed record Statement
     public StatementTotals? Totals { get; init; }
 
     public GiftSummary? Gifts { get; init; }
+
+    /// <summary>When the payable is paid (<see cref="PayoutSchedule"/>); null when nothing is payable.</summary>
+    public LocalDate? PayoutDate { get; init; }
+
+    /// <summary>The period's earnings by day, by LIVE and by gift; null when blocked.</summary>
+    public EarningsBreakdown? Earnings { get; init; }
 
     /// <summary>Every distinct rate used by any line.</summary>
     public IReadOnlyList<AppliedRate> RatesUsed { get; init; } = [];

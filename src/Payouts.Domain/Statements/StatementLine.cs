@@ -20,6 +20,9 @@ public sealed record StatementLine
 
     public required Money Amount { get; init; }
 
+    /// <summary>On a deal or bonus: the local day (period zone) it was earned.</summary>
+    public NodaTime.LocalDate? EarnedOn { get; init; }
+
     /// <summary>Set on prior-period adjustments: the closed period the records belong to.</summary>
     public PeriodKey? OriginalPeriod { get; init; }
 

@@ -24,4 +24,7 @@ public sealed record StatementRequest(
 
     /// <summary>For a reissue: the version this one replaces (its lines are diffed, its payable compared).</summary>
     public PreviousVersion? Previous { get; init; }
+
+    /// <summary>When a payable is paid (printed on the statement as its payout date).</summary>
+    public PayoutSchedule PayoutSchedule { get; init; } = PayoutSchedule.Default;
 }

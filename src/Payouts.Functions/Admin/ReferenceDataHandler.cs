@@ -48,6 +48,11 @@ public sealed class ReferenceDataHandler(ContractStore contracts, RatePublisher 
         var bonuses = body.Decimal("commissionBonuses", 0, 1);
         var minimum = body.Decimal("minimumPayout", 0, 1_000_000);
         var withholding = body.Decimal("withholding", 0, 1, required: false) ?? 0m;
+        var displayName = body.String("displayName", required: false);
+        foreach (var problem in displayName is null ? Enumerable.Empty<string>() : TextRules.DisplayNameProblems(displayName))
+        {
+            body.Errors.Add("displayName", problem);
+        }
         if (currency is not null && minimum is { } m && !Money.TryFromExact(m, currency, out _))
         {
             body.Errors.Add("minimumPayout", $"has more decimals than {currency.Code} allows");
@@ -60,7 +65,10 @@ public sealed class ReferenceDataHandler(ContractStore contracts, RatePublisher 
 
         var contract = new CreatorContract(
             creatorId, region!, currency!, agencyId, new CommissionRates(new Share(gifts!.Value), new Share(deals!.Value), new Share(bonuses!.Value)),
-            Money.Round(minimum!.Value, currency!), new Share(withholding));
+            Money.Round(minimum!.Value, currency!), new Share(withholding))
+        {
+            DisplayName = displayName,
+        };
         var version = new Versioned<CreatorContract>($"{creatorId}@{from:yyyy-MM-dd}", from!.Value, contract);
         if (await contracts.AddAsync(version, ct) == VersionWrite.Conflict)
         {

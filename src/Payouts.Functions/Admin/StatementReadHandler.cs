@@ -5,12 +5,13 @@ using Payouts.Domain.Records.Validation;
 using Payouts.Domain.Statements;
 using Payouts.Domain.Statements.Rendering;
 using Payouts.Functions.Http;
+using Payouts.Rendering.Pdf;
 using Payouts.Storage.Statements;
 using Payouts.Application.Statements;
 
 namespace Payouts.Functions.Admin;
 
-/// <summary>Statements as documents (JSON, CSV, HTML by Accept), a creator's list, and a draft of an open period.</summary>
+/// <summary>Statements as documents (JSON, CSV, HTML, PDF by Accept), a creator's list, and a draft of an open period.</summary>
 public sealed class StatementReadHandler(StatementStore statements, StatementDocuments documents, StatementBuilder builder, PeriodCalendar calendar)
 {
     public async Task<IActionResult> GetAsync(HttpRequest request, string statementId, CancellationToken ct)
@@ -20,8 +21,17 @@ public sealed class StatementReadHandler(StatementStore statements, StatementDoc
             return ProblemResult.BadRequest($"'{statementId}' is not a statement id such as lea~2026-11~v1.");
         }
 
-        var format = FormatOf(request);
-        var content = await statements.GetHeaderAsync(id, ct) is { } header ? await documents.ReadAsync(header, format, ct) : null;
+        var format = AcceptedFormat.Of(request);
+        var header = await statements.GetHeaderAsync(id, ct);
+        if (header is not null && !header.Formats.Contains(format, StringComparer.Ordinal))
+        {
+            // Issued documents are never rendered again: a statement stored before PDFs were has none.
+            return new ProblemResult(
+                StatusCodes.Status406NotAcceptable, "format-not-stored", "The statement has no document in this format.",
+                $"Statement {id} was issued with {string.Join(", ", header.Formats)} documents only; issued statements are never rendered again.");
+        }
+
+        var content = header is null ? null : await documents.ReadAsync(header, format, ct);
         return content is null
             ? new ProblemResult(StatusCodes.Status404NotFound, "not-found", "No such statement.", $"Statement {id} has not been issued.")
             : new BytesResult(StatusCodes.Status200OK, StatementDocuments.ContentTypes[format], content.ToArray());
@@ -86,10 +96,11 @@ public sealed class StatementReadHandler(StatementStore statements, StatementDoc
         }
 
         var draft = await builder.PreviewAsync(creatorId, period, ct);
-        return FormatOf(request) switch
+        return AcceptedFormat.Of(request) switch
         {
             "csv" => new BytesResult(StatusCodes.Status200OK, StatementDocuments.ContentTypes["csv"], StatementCsv.ToUtf8(draft)),
             "html" => new BytesResult(StatusCodes.Status200OK, StatementDocuments.ContentTypes["html"], System.Text.Encoding.UTF8.GetBytes(StatementHtml.ToHtml(draft))),
+            "pdf" => new BytesResult(StatusCodes.Status200OK, StatementDocuments.ContentTypes["pdf"], StatementPdf.ToPdf(draft)),
             _ => new BytesResult(StatusCodes.Status200OK, StatementDocuments.ContentTypes["json"], StatementJson.ToUtf8(draft)),
         };
     }

@@ -64,6 +64,13 @@ public sealed class PayoutsOptions
     [Range(1, 64)]
     public int StatementBuildConcurrency { get; set; } = 8;
 
+    /// <summary>
+    /// Days after a period's last day that its payable is paid, printed on each statement as its payout date (2026-11
+    /// with 5: 2026-12-05). Changing it changes statements built from then on, never issued ones.
+    /// </summary>
+    [Range(0, Domain.Statements.PayoutSchedule.MaxDelayDays)]
+    public int PayoutDelayDays { get; set; } = 5;
+
     /// <summary>NCrontab schedule (UTC, with seconds) of the period-close timer.</summary>
     public string CloseSchedule { get; set; } = "0 0 * * * *";
 

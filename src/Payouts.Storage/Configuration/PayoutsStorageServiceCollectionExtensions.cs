@@ -89,11 +89,13 @@ public static class PayoutsStorageServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<PayoutsOptions>>().Value;
             return new StatementJobOptions(options.StatementBuildConcurrency, options.BusyRetryDelay);
         });
+        services.AddSingleton(sp => new Domain.Statements.PayoutSchedule(sp.GetRequiredService<IOptions<PayoutsOptions>>().Value.PayoutDelayDays));
         services.AddSingleton<Statements.PeriodReconciliation>();
         services.AddSingleton<Agencies.AgencyStatementStore>();
         services.AddSingleton<Application.Agencies.IAgencyStatementRepository>(sp => sp.GetRequiredService<Agencies.AgencyStatementStore>());
         services.AddSingleton<Agencies.AgencyStatementDocuments>();
         services.AddSingleton<Application.Agencies.IAgencyStatementDocuments>(sp => sp.GetRequiredService<Agencies.AgencyStatementDocuments>());
+        services.AddSingleton<Statements.CreatorYearReader>();
         services.AddSingleton<Corrections.RecordVoider>();
         services.AddSingleton<Outbox.OutboxStore>();
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<Outbox.OutboxStore>());

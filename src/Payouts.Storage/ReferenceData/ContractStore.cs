@@ -36,6 +36,7 @@ public sealed class ContractStore(TableServiceClient tables)
             ["CommissionBonuses"] = Text(c.AgencyCommission.Bonuses.Value),
             ["MinimumPayoutMinor"] = c.MinimumPayout.MinorUnits,
             ["Withholding"] = Text(c.Withholding.Value),
+            ["DisplayName"] = c.DisplayName,
         };
         var existing = await InsertOnlyWriter.AddAsync(_table, [row], expectExisting: false, ct);
         return existing[0] switch
@@ -68,7 +69,10 @@ public sealed class ContractStore(TableServiceClient tables)
             row.GetString("AgencyId"),
             new CommissionRates(Share(row, "CommissionGifts"), Share(row, "CommissionDeals"), Share(row, "CommissionBonuses")),
             new Money(row.GetInt64("MinimumPayoutMinor") ?? 0, currency),
-            Share(row, "Withholding"));
+            Share(row, "Withholding"))
+        {
+            DisplayName = row.GetString("DisplayName"),
+        };
         return new Versioned<CreatorContract>(row.GetString("VersionId"), LocalDatePattern.Iso.Parse(row.GetString("From")).Value, contract);
     }
 

@@ -3,14 +3,16 @@ using Azure.Storage.Blobs;
 using Payouts.Application.Statements;
 using Payouts.Domain.Statements;
 using Payouts.Domain.Statements.Rendering;
+using Payouts.Rendering.Pdf;
 
 namespace Payouts.Storage.Statements;
 
 /// <summary>
-/// The statement documents in blob storage: statements/{period}/{creatorId}/v{n}/{build}.json | .csv | .html. Each
+/// The statement documents in blob storage: statements/{period}/{creatorId}/v{n}/{build}.json | .csv | .html | .pdf. Each
 /// build attempt writes under its own name, create-only (If-None-Match: *), before the commit; the committed header
 /// names the attempt whose documents are the statement's. So no later write, by a retry or by a builder that lost its
-/// lease, can replace an issued document: it can only add an unreferenced one.
+/// lease, can replace an issued document: it can only add an unreferenced one. A statement is never rendered again
+/// after it is issued: one whose header lists no PDF (issued before PDFs were stored) has none.
 /// </summary>
 public sealed class StatementDocuments(BlobServiceClient blobs) : IStatementDocuments
 {
@@ -30,12 +32,13 @@ public sealed class StatementDocuments(BlobServiceClient blobs) : IStatementDocu
         await Task.WhenAll(
             CreateAsync($"{prefix}.json", StatementJson.ToUtf8(statement), "json", ct),
             CreateAsync($"{prefix}.csv", StatementCsv.ToUtf8(statement), "csv", ct),
-            CreateAsync($"{prefix}.html", Encoding.UTF8.GetBytes(StatementHtml.ToHtml(statement)), "html", ct));
+            CreateAsync($"{prefix}.html", Encoding.UTF8.GetBytes(StatementHtml.ToHtml(statement)), "html", ct),
+            CreateAsync($"{prefix}.pdf", StatementPdf.ToPdf(statement), "pdf", ct));
     }
 
     /// <summary>One rendering of an issued statement, or null when it has none in that format.</summary>
-    public Task<BinaryData?> ReadAsync(StatementHeader header, string format, CancellationToken ct) =>
-        DocumentBlobs.ReadAsync(_container, $"{header.BlobPrefix}.{format}", ct);
+    public async Task<BinaryData?> ReadAsync(StatementHeader header, string format, CancellationToken ct) =>
+        header.Formats.Contains(format, StringComparer.Ordinal) ? await DocumentBlobs.ReadAsync(_container, $"{header.BlobPrefix}.{format}", ct) : null;
 
     public Uri UriOf(StatementHeader header, string format) => _container.GetBlobClient($"{header.BlobPrefix}.{format}").Uri;
 

@@ -83,6 +83,7 @@ internal static class StatementRows
             ["Settled"] = string.Join(ListSeparator, settled),
             ["Supersedes"] = s.Supersedes,
             ["PayableDifferenceMinor"] = s.PayableDifference?.MinorUnits,
+            ["Formats"] = string.Join(',', StatementFormats.Issued),
         };
     }
 
@@ -119,6 +120,9 @@ internal static class StatementRows
             Supersedes = row.GetInt32("Supersedes"),
             CorrectionReason = row.GetString("CorrectionReason"),
             PayableDifference = row.GetInt64("PayableDifferenceMinor"),
+
+            // Headers written before PDFs were stored have no list: their documents are the three of then.
+            Formats = row.GetString("Formats") is { Length: > 0 } formats ? formats.Split(',') : StatementFormats.BeforePdf,
         };
     }
 

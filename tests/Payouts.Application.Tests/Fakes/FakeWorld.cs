@@ -6,6 +6,7 @@ using Payouts.Application.Observability;
 using Payouts.Application.Outbox;
 using Payouts.Application.Periods;
 using Payouts.Application.Statements;
+using Payouts.Domain.Statements;
 using Payouts.Domain.Tests;
 
 namespace Payouts.Application.Tests.Fakes;
@@ -23,7 +24,7 @@ internal sealed class FakeWorld : IDisposable
         _meters = new MeterFactory();
         Metrics = new PayoutsMetrics(_meters);
         Emitter = new StatementEmitter(Statements, Documents, Reference, Outbox, new NoBuildProbe(), Clock);
-        Builder = new StatementBuilder(Statements, Settlements, Documents, Leases, Emitter, Periods, Activity, Reference, Builders.Paris, new NoBuildProbe(), Clock, Metrics, NullLogger<StatementBuilder>.Instance);
+        Builder = new StatementBuilder(Statements, Settlements, Documents, Leases, Emitter, Periods, Activity, Reference, Builders.Paris, PayoutSchedule.Default, new NoBuildProbe(), Clock, Metrics, NullLogger<StatementBuilder>.Instance);
         Dispatcher = new OutboxDispatcher(Outbox, Transport, Clock, Metrics, NullLogger<OutboxDispatcher>.Instance);
         Agencies = new AgencyStatementIssuer(
             AgencyStatements, AgencyDocuments, Statements, Reference, Periods, new PeriodSettlement(Activity, Statements, Settlements), Outbox, Dispatcher, Builders.Paris, Clock, NullLogger<AgencyStatementIssuer>.Instance);

@@ -36,7 +36,7 @@ public sealed class DealLinesTests
         var line = OnlyRevenueLine(CalculateDeal(Deal("d-1", DealType.SponsoredLive, DealAmount.Of(1000m, Currency.USD), At(15))));
 
         Assert.Equal(Eur(920m), line.Amount);
-        Assert.Equal([new AppliedRate("fx USD→EUR", "fx-USD-EUR-2026-11-30", 0.92m)], line.Rates);
+        Assert.Equal([new AppliedRate("fx USD→EUR", "fx-USD-EUR-2026-11-30", 0.92m) { From = new NodaTime.LocalDate(2026, 11, 30) }], line.Rates);
     }
 
     [Fact]

@@ -57,16 +57,21 @@ public static class HttpCall
         await result.ExecuteResultAsync(new ActionContext(request.HttpContext, new RouteData(), new ActionDescriptor()));
         var response = request.HttpContext.Response;
         response.Body.Position = 0;
-        var text = await new StreamReader(response.Body).ReadToEndAsync();
-        return new Response(response.StatusCode, response.ContentType, text)
+        using var bytes = new MemoryStream();
+        await response.Body.CopyToAsync(bytes);
+        return new Response(response.StatusCode, response.ContentType, Encoding.UTF8.GetString(bytes.ToArray()))
         {
             Headers = response.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            Bytes = bytes.ToArray(),
         };
     }
 
     public sealed record Response(int Status, string? ContentType, string Text)
     {
         public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+        /// <summary>The body as sent, for binary documents (a PDF).</summary>
+        public byte[] Bytes { get; init; } = [];
 
         public JsonElement Body => Text.Length > 0 ? JsonDocument.Parse(Text).RootElement.Clone() : throw new InvalidOperationException("The response has no body.");
 

@@ -48,16 +48,30 @@ public abstract class PipelineTestBase(PayoutsAppFixture app) : AppTestBase(app)
 
     /// <summary>lea's contract of DOMAIN.md §5: agency nova 20/15/10 %, EUR, minimum payout 50.00.</summary>
     protected async Task PutCreatorAsync(
-        string creatorId, string region = "FR", string agencyId = PayoutsAppFixture.Agency, string minimumPayout = "50.00", string effectiveFrom = "2025-01-01", string commissionDeals = "0.15")
+        string creatorId, string region = "FR", string agencyId = PayoutsAppFixture.Agency, string minimumPayout = "50.00", string effectiveFrom = "2025-01-01", string commissionDeals = "0.15", string? displayName = null)
+    {
+        var response = await PutCreatorBodyAsync(creatorId, CreatorBody(region, agencyId, minimumPayout, displayName, effectiveFrom, commissionDeals));
+        Assert.Equal(200, response.Status);
+    }
+
+    protected static JsonObject CreatorBody(
+        string region = "FR", string agencyId = PayoutsAppFixture.Agency, string minimumPayout = "50.00", string? displayName = null, string effectiveFrom = "2025-01-01", string commissionDeals = "0.15")
     {
         var body = new JsonObject
         {
             ["effectiveFrom"] = effectiveFrom, ["region"] = region, ["payoutCurrency"] = "EUR", ["agencyId"] = agencyId,
             ["commissionGifts"] = "0.20", ["commissionDeals"] = commissionDeals, ["commissionBonuses"] = "0.10", ["minimumPayout"] = minimumPayout,
         };
-        var response = await AdminAsync<PutCreatorHttp>(body.ToJsonString(), (f, r) => f.Run(r, creatorId, CancellationToken.None));
-        Assert.Equal(200, response.Status);
+        if (displayName is not null)
+        {
+            body["displayName"] = displayName;
+        }
+
+        return body;
     }
+
+    protected Task<HttpCall.Response> PutCreatorBodyAsync(string creatorId, JsonObject body) =>
+        AdminAsync<PutCreatorHttp>(body.ToJsonString(), (f, r) => f.Run(r, creatorId, CancellationToken.None));
 
     protected async Task PutAgencyAsync(Uri? webhookUrl, string agencyId = PayoutsAppFixture.Agency)
     {
@@ -220,7 +234,7 @@ public abstract class PipelineTestBase(PayoutsAppFixture app) : AppTestBase(app)
         return await HttpCall.ExecuteAsync(request, await run(Function<T>(), request));
     }
 
-    private async Task<HttpCall.Response> GetAsync<T>(Func<T, Microsoft.AspNetCore.Http.HttpRequest, Task<Microsoft.AspNetCore.Mvc.IActionResult>> run, string? accept = null, string query = "")
+    protected async Task<HttpCall.Response> GetAsync<T>(Func<T, Microsoft.AspNetCore.Http.HttpRequest, Task<Microsoft.AspNetCore.Mvc.IActionResult>> run, string? accept = null, string query = "")
         where T : class
     {
         var request = HttpCall.Get(accept, query);

@@ -19,6 +19,7 @@ public static class StatementCsv
         // Identifiers may start with '-' or '@' (both in the identifier alphabet): guarded like free text.
         CsvCells.Row(csv, "statementId", CsvCells.Text(s.Id.ToString()));
         CsvCells.Row(csv, "creatorId", CsvCells.Text(s.CreatorId));
+        CsvCells.Row(csv, "displayName", CsvCells.Text(s.DisplayName));
         CsvCells.Row(csv, "agencyId", CsvCells.Text(s.AgencyId));
         CsvCells.Row(csv, "period", s.Period.ToString());
         CsvCells.Row(csv, "zone", s.Zone);
@@ -27,9 +28,10 @@ public static class StatementCsv
         CsvCells.Row(csv, "version", s.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
         CsvCells.Row(csv, "contractVersion", CsvCells.Text(s.ContractVersion));
         CsvCells.Row(csv, "issuedAt", s.IssuedAt is { } at ? InstantPattern.ExtendedIso.Format(at) : null);
+        CsvCells.Row(csv, "payoutDate", s.PayoutDate is { } payoutDate ? LocalDatePattern.Iso.Format(payoutDate) : null);
         CsvCells.Row(csv, "contentHash", s.ContentHash);
         CsvCells.Row(csv);
-        CsvCells.Row(csv, "number", "kind", "revenue", "description", "originalPeriod", "records", "gifts", "refunds", "coins", "diamonds", "usd", "sourceAmount", "sourceUnit", "rate", "base", "amount", "rates");
+        CsvCells.Row(csv, "number", "kind", "revenue", "description", "originalPeriod", "earnedOn", "records", "gifts", "refunds", "coins", "diamonds", "usd", "sourceAmount", "sourceUnit", "rate", "base", "amount", "rates");
         for (var i = 0; i < s.Lines.Count; i++)
         {
             var l = s.Lines[i];
@@ -40,6 +42,7 @@ public static class StatementCsv
                 l.Revenue?.ToString(),
                 CsvCells.Text(l.Description),
                 l.OriginalPeriod?.ToString(),
+                l.EarnedOn is { } earnedOn ? LocalDatePattern.Iso.Format(earnedOn) : null,
                 l.Sources.Records.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 l.Sources.Gifts.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 l.Sources.Refunds.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -70,6 +73,12 @@ public static class StatementCsv
             CsvCells.Row(csv, "platformShareUsd (informational)", Dec(g.PlatformShareUsd));
         }
 
+        if (s.Earnings is { } earnings)
+        {
+            AppendEarnings(csv, earnings);
+        }
+
+        AppendRates(csv, s);
         if (s.Supersedes is { } supersedes)
         {
             CsvCells.Row(csv, "supersedes", $"v{supersedes}");
@@ -87,6 +96,54 @@ public static class StatementCsv
 
         return csv.ToString();
     }
+
+    /// <summary>Three more tables, each after a blank row and its own header row: days, LIVEs, top gifts.</summary>
+    private static void AppendEarnings(StringBuilder csv, EarningsBreakdown earnings)
+    {
+        CsvCells.Row(csv);
+        CsvCells.Row(csv, "day", "gifts", "deals", "bonuses", "total");
+        foreach (var day in earnings.Days)
+        {
+            CsvCells.Row(csv, LocalDatePattern.Iso.Format(day.Date), day.Gifts.ToAmountString(), day.Deals.ToAmountString(), day.Bonuses.ToAmountString(), day.Total.ToAmountString());
+        }
+
+        CsvCells.Row(csv);
+        CsvCells.Row(csv, "liveId", "firstDay", "gifts", "coins", "amount");
+        foreach (var live in earnings.Lives)
+        {
+            CsvCells.Row(csv, CsvCells.Text(live.LiveId ?? StatementText.OutsideALive), LocalDatePattern.Iso.Format(live.FirstDay), Number(live.Gifts), Number(live.Coins.Value), live.Amount.ToAmountString());
+        }
+
+        CsvCells.Row(csv);
+        CsvCells.Row(csv, "topGift", "gifts", "coins", "amount");
+        foreach (var gift in earnings.TopGifts)
+        {
+            CsvCells.Row(csv, CsvCells.Text(gift.GiftId), Number(gift.Gifts), Number(gift.Coins.Value), gift.Amount.ToAmountString());
+        }
+
+        CsvCells.Row(csv);
+    }
+
+    private static void AppendRates(StringBuilder csv, Statement s)
+    {
+        if (s.RatesUsed.Count == 0)
+        {
+            return;
+        }
+
+        CsvCells.Row(csv, "rate", "versionId", "from", "value");
+        foreach (var rate in s.RatesUsed)
+        {
+            CsvCells.Row(csv, rate.Name, CsvCells.Text(rate.VersionId), rate.From is { } from ? LocalDatePattern.Iso.Format(from) : null, StatementJson.FormatDecimal(rate.Value));
+        }
+
+        foreach (var words in StatementText.RatesInWords(s))
+        {
+            CsvCells.Row(csv, "rateInWords", CsvCells.Text(words));
+        }
+    }
+
+    private static string Number(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     internal static IEnumerable<(string Label, Money Amount)> Totals(StatementTotals t) =>
     [

@@ -36,6 +36,7 @@ public static class StatementJson
         writer.WriteStartObject();
         writer.WriteString("statementId", statement.Id.ToString());
         writer.WriteString("creatorId", statement.CreatorId);
+        WriteOptional(writer, "displayName", statement.DisplayName);
         writer.WriteString("period", statement.Period.ToString());
         writer.WriteString("zone", statement.Zone);
         writer.WriteNumber("version", statement.Version);
@@ -61,6 +62,8 @@ public static class StatementJson
             WriteTotals(writer, totals);
         }
 
+        WriteOptional(writer, "payoutDate", statement.PayoutDate is { } payoutDate ? LocalDatePattern.Iso.Format(payoutDate) : null);
+
         if (statement.Gifts is { } gifts)
         {
             writer.WriteStartObject("giftSummary");
@@ -70,6 +73,11 @@ public static class StatementJson
             WriteDecimal(writer, "grossGiftUsd", gifts.GrossGiftUsd);
             WriteDecimal(writer, "platformShareUsd", gifts.PlatformShareUsd);
             writer.WriteEndObject();
+        }
+
+        if (statement.Earnings is { } earnings)
+        {
+            WriteEarnings(writer, earnings);
         }
 
         WriteRates(writer, "ratesUsed", statement.RatesUsed);
@@ -132,6 +140,7 @@ public static class StatementJson
         writer.WriteString("description", line.Description);
         WriteMoney(writer, "amount", line.Amount);
         WriteOptional(writer, "originalPeriod", line.OriginalPeriod?.ToString());
+        WriteOptional(writer, "earnedOn", line.EarnedOn is { } earnedOn ? LocalDatePattern.Iso.Format(earnedOn) : null);
         writer.WriteStartObject("sources");
         writer.WriteNumber("records", line.Sources.Records);
         writer.WriteNumber("gifts", line.Sources.Gifts);
@@ -169,6 +178,51 @@ public static class StatementJson
         writer.WriteEndObject();
     }
 
+    /// <summary>Every day of the period (zeros included, so a chart needs nothing else), the LIVEs and the top gifts.</summary>
+    private static void WriteEarnings(Utf8JsonWriter writer, EarningsBreakdown earnings)
+    {
+        writer.WriteStartObject("earnings");
+        writer.WriteStartArray("days");
+        foreach (var day in earnings.Days)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("date", LocalDatePattern.Iso.Format(day.Date));
+            WriteMoney(writer, "gifts", day.Gifts);
+            WriteMoney(writer, "deals", day.Deals);
+            WriteMoney(writer, "bonuses", day.Bonuses);
+            WriteMoney(writer, "total", day.Total);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("lives");
+        foreach (var live in earnings.Lives)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("liveId", live.LiveId);
+            writer.WriteString("firstDay", LocalDatePattern.Iso.Format(live.FirstDay));
+            writer.WriteNumber("gifts", live.Gifts);
+            writer.WriteNumber("coins", live.Coins.Value);
+            WriteMoney(writer, "amount", live.Amount);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("topGifts");
+        foreach (var gift in earnings.TopGifts)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("giftId", gift.GiftId);
+            writer.WriteNumber("gifts", gift.Gifts);
+            writer.WriteNumber("coins", gift.Coins.Value);
+            WriteMoney(writer, "amount", gift.Amount);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
     private static void WriteTotals(Utf8JsonWriter writer, StatementTotals totals)
     {
         writer.WriteStartObject("totals");
@@ -194,6 +248,7 @@ public static class StatementJson
             writer.WriteStartObject();
             writer.WriteString("name", rate.Name);
             writer.WriteString("versionId", rate.VersionId);
+            WriteOptional(writer, "from", rate.From is { } from ? LocalDatePattern.Iso.Format(from) : null);
             WriteDecimal(writer, "value", rate.Value);
             writer.WriteEndObject();
         }

@@ -48,20 +48,21 @@ internal static class GoldenStatements
     /// and November's FX), deals in EUR and GBP, one with the deal's own commission rate, a diamond bonus and a money
     /// bonus in USD, 10 % withholding and a negative balance brought forward.
     /// </summary>
-    private static StatementRequest RichRequest()
+    internal static StatementRequest RichRequest()
     {
         var rates = RatesWith(
             new RateEntry(RateKind.DiamondsPerCoin, "FR", new LocalDate(2026, 11, 16), 0.55m, "dpc-FR-2026-11-16"),
             Fx("GBP/EUR", 2026, 11, 28, 1.1537m));
-        var universe = Gift("g-universe", 44_999, 1, At(3));
+        var universe = Gift("g-universe", 44_999, 1, At(3), liveId: "live-1103", giftId: "universe");
         var gifts = new[]
         {
-            GiftEntry.From(Gift("g-roses", 1, 1_250, At(2)), Paris),
+            GiftEntry.From(Gift("g-roses", 1, 1_250, At(2), liveId: "live-1102", giftId: "rose"), Paris),
             GiftEntry.From(universe, Paris),
-            GiftEntry.From(Gift("g-lion", 29_999, 2, At(20)), Paris),
-            GiftEntry.From(Gift("g-heart-streak", 5, 37, At(25, 21)), Paris),
-            GiftEntry.ForRefund(Gift("r-universe", 44_999, 1, At(18), GiftKind.Refund, "g-universe"), universe, Paris),
-            GiftEntry.From(Gift("g-late-galaxy", 1000, 3, Instant.FromUtc(2026, 10, 30, 19, 0)), Paris),
+            GiftEntry.From(Gift("g-roses-late-night", 1, 40, At(2, 23), liveId: "live-1102", giftId: "rose"), Paris),
+            GiftEntry.From(Gift("g-lion", 29_999, 2, At(20), liveId: "live-1120", giftId: "lion"), Paris),
+            GiftEntry.From(Gift("g-heart-streak", 5, 37, At(25, 21), liveId: null, giftId: "finger-heart"), Paris),
+            GiftEntry.ForRefund(Gift("r-universe", 44_999, 1, At(18), GiftKind.Refund, "g-universe", liveId: null, giftId: "universe"), universe, Paris),
+            GiftEntry.From(Gift("g-late-galaxy", 1000, 3, Instant.FromUtc(2026, 10, 30, 19, 0), liveId: "live-1030", giftId: "galaxy"), Paris),
         };
         var deals = new[]
         {
@@ -71,7 +72,7 @@ internal static class GoldenStatements
             DealOf(Deal("b-diamonds", DealType.EventBonus, DealAmount.OfDiamonds(3_500.5m), At(22))),
             DealOf(Deal("b-cash", DealType.EventBonus, DealAmount.Of(25.00m, Currency.USD), At(27))),
         };
-        var contract = Contract(withholding: 0.10m, minimum: 50m);
+        var contract = Contract(withholding: 0.10m, minimum: 50m) with { DisplayName = "Léa <Martin> & Co" };
         return Request(gifts, deals, new Money(-4_321, Currency.EUR), contract, rates);
     }
 }

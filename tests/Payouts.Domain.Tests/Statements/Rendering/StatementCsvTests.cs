@@ -30,11 +30,11 @@ public sealed class StatementCsvTests
         var index = Rows.IndexOf(header);
         var lines = Rows.Skip(index + 1).TakeWhile(r => r.Count > 1).ToList();
 
-        Assert.Equal(17, header.Count);
-        Assert.Equal("amount", header[15]);
+        Assert.Equal(18, header.Count);
+        Assert.Equal("amount", header[16]);
         Assert.Equal(Worked.Lines.Count, lines.Count);
         Assert.All(lines, l => Assert.Equal(header.Count, l.Count));
-        Assert.Equal(["71.99", "500.00", "9.20", "-14.40", "-75.00", "-0.92"], lines.Select(l => l[15]));
+        Assert.Equal(["71.99", "500.00", "9.20", "-14.40", "-75.00", "-0.92"], lines.Select(l => l[16]));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class StatementCsvTests
     {
         var header = Row("number");
         var lines = Rows.Skip(Rows.IndexOf(header) + 1).TakeWhile(r => r.Count > 1);
-        var sum = lines.Sum(l => decimal.Parse(l[15], CultureInfo.InvariantCulture));
+        var sum = lines.Sum(l => decimal.Parse(l[16], CultureInfo.InvariantCulture));
         Assert.Equal(decimal.Parse(Row("net")[1], CultureInfo.InvariantCulture), sum);
     }
 

@@ -20,7 +20,7 @@ public sealed class StatementJsonTests
     public void ToUtf8_Full_HasTheFixedPropertyOrder() =>
         Assert.Equal(
             ["statementId", "creatorId", "period", "zone", "version", "status", "currency", "agencyId", "contractVersion",
-             "lines", "totals", "giftSummary", "ratesUsed", "blockedReasons", "contentHash"],
+             "lines", "totals", "payoutDate", "giftSummary", "earnings", "ratesUsed", "blockedReasons", "contentHash"],
             Root(Worked).EnumerateObject().Select(p => p.Name));
 
     [Fact]
