@@ -34,6 +34,7 @@ public static class PayoutsFunctionsRegistration
         services.AddSingleton<Admin.PeriodHandler>();
         services.AddSingleton<Admin.StatementReadHandler>();
         services.AddSingleton<Admin.CorrectionsHandler>();
+        services.AddSingleton<Admin.OutboxHandler>();
         services.AddSingleton<Health.HealthProbe>();
         services.AddSingleton<Health.HealthReportCache>();
         services.AddSingleton<Health.HealthHandler>();

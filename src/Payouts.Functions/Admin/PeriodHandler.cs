@@ -52,7 +52,7 @@ public sealed class PeriodHandler(PeriodCloser closer, PeriodStore periods, Stat
             w.WriteString("period", period.ToString());
             w.WriteString("zone", calendar.Zone.Id);
             w.WriteString("status", state?.Status.ToString() ?? "Unknown");
-            w.WriteString("dueAt", calendar.DueAt(period).ToString());
+            w.WriteInstant("dueAt", calendar.DueAt(period));
             w.WriteBoolean("forced", state?.Forced ?? false);
             w.WriteNumber("creatorsVisited", state?.CreatorsVisited ?? 0);
             w.WriteStartObject("records");
