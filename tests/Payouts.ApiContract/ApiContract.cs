@@ -99,6 +99,48 @@ public sealed class ApiContract
             : [.. results.Details.Where(d => d.HasErrors).SelectMany(d => d.Errors!.Select(e => $"{where}: {d.InstanceLocation} ({d.EvaluationPath}): {e.Value}")).Distinct()];
     }
 
+    /// <summary>
+    /// Every JSON example of the document with the schema it illustrates: request and response bodies (examples named
+    /// in components followed) and schemas' own <c>example</c>, each once.
+    /// </summary>
+    public IEnumerable<(string Where, string SchemaLocation, JsonNode? Value)> JsonExamples()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var bodies = Operations.SelectMany(o =>
+            new[] { (o.Node["requestBody"]?.AsObject(), o.Location + "/requestBody") }
+                .Concat(o.Node["responses"]!.AsObject().Select(r => int.TryParse(r.Key, out var status) && o.Response(status, Document) is { } found ? (found.Node, found.Location) : ((JsonObject?)null, string.Empty))));
+        foreach (var (body, location) in bodies)
+        {
+            foreach (var (mediaType, content) in body?["content"]?.AsObject() ?? [])
+            {
+                var contentLocation = $"{location}/content/{Escape(mediaType)}";
+                if (!mediaType.EndsWith("json", StringComparison.Ordinal) || !seen.Add(contentLocation))
+                {
+                    continue;
+                }
+
+                if (content!.AsObject().TryGetPropertyValue("example", out var example))
+                {
+                    yield return (contentLocation + "/example", contentLocation + "/schema", example);
+                }
+
+                foreach (var (name, named) in content["examples"]?.AsObject() ?? [])
+                {
+                    var value = named!["$ref"]?.GetValue<string>() is { } reference ? Document["components"]!["examples"]![reference.Split('/')[^1]]!["value"] : named["value"];
+                    yield return ($"{contentLocation}/examples/{name}", contentLocation + "/schema", value);
+                }
+            }
+        }
+
+        foreach (var (name, schema) in Document["components"]!["schemas"]!.AsObject())
+        {
+            if (schema!.AsObject().TryGetPropertyValue("example", out var example))
+            {
+                yield return ($"/components/schemas/{name}/example", $"/components/schemas/{name}", example);
+            }
+        }
+    }
+
     /// <summary>A JSON pointer token: <c>~</c> and <c>/</c> escaped.</summary>
     public static string Escape(string token) => token.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 

@@ -21,7 +21,7 @@ public sealed class PeriodHandler(PeriodCloser closer, PeriodStore periods, Stat
 
         var outcome = await closer.CloseAsync(period, force, ct);
         return outcome.Result is CloseResult.StillRunning or CloseResult.NotDue
-            ? new ProblemResult(StatusCodes.Status409Conflict, "period-not-due", "The period cannot be closed yet.", outcome.Detail!)
+            ? new ProblemResult(StatusCodes.Status409Conflict, ProblemTypes.PeriodNotDue, "The period cannot be closed yet.", outcome.Detail!)
             : BytesResult.Json(w =>
             {
                 w.WriteStartObject();

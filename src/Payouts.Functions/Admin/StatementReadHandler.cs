@@ -125,7 +125,7 @@ public sealed class StatementReadHandler(StatementStore statements, StatementDoc
     }
 
     private static ProblemResult NotIssued(StatementId id) =>
-        new(StatusCodes.Status404NotFound, "not-found", "No such statement.", $"Statement {id} has not been issued.");
+        new(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "No such statement.", $"Statement {id} has not been issued.");
 
     private static string FormatOf(HttpRequest request)
     {
