@@ -61,7 +61,7 @@ public sealed class OutboxStore(TableServiceClient tables) : IOutboxStore
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Pending} and RowKey gt {afterDeliveryId ?? string.Empty}");
         var rows = await ListAsync(filter, pageSize + 1, ct);
-        return rows.Count > pageSize ? new ListedPage<OutboxDelivery>([.. rows.Take(pageSize)], rows[pageSize - 1].DeliveryId) : new ListedPage<OutboxDelivery>(rows, null);
+        return ListedPage<OutboxDelivery>.FromOneMore(rows, pageSize, d => d.DeliveryId, d => d);
     }
 
     /// <summary>Whether <paramref name="key"/> can be a pending row's key: a delivery id (<see cref="OutboxDelivery.IdOf"/>).</summary>

@@ -184,9 +184,7 @@ public sealed class StatementStore(CreatorTables tables, TableServiceClient serv
             }
         }
 
-        return entries.Count > pageSize
-            ? new ListedPage<CreatorStatementEntry>([.. entries.Take(pageSize).Select(e => e.Entry)], entries[pageSize - 1].RowKey)
-            : new ListedPage<CreatorStatementEntry>([.. entries.Select(e => e.Entry)], null);
+        return ListedPage<CreatorStatementEntry>.FromOneMore(entries, pageSize, e => e.RowKey, e => e.Entry);
     }
 
     /// <summary>Whether <paramref name="key"/> can be the row key of a listed entry (a page token carries one).</summary>

@@ -4,4 +4,10 @@ namespace Payouts.Storage.Tables;
 public sealed record ListedPage<T>(IReadOnlyList<T> Items, string? LastRowKey)
 {
     public bool HasMore => LastRowKey is not null;
+
+    /// <summary>The page of <paramref name="pageSize"/> from rows read one past it: a row beyond the page says another page follows.</summary>
+    public static ListedPage<T> FromOneMore<TRow>(IReadOnlyList<TRow> rows, int pageSize, Func<TRow, string> keyOf, Func<TRow, T> itemOf) =>
+        rows.Count > pageSize
+            ? new ListedPage<T>([.. rows.Take(pageSize).Select(itemOf)], keyOf(rows[pageSize - 1]))
+            : new ListedPage<T>([.. rows.Select(itemOf)], null);
 }
