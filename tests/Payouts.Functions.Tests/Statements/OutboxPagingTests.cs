@@ -39,6 +39,20 @@ public sealed class OutboxPagingTests(PayoutsAppFixture app) : PipelineTestBase(
     }
 
     [Fact]
+    public async Task ListOutbox_Instants_AreRfc3339UtcKeepingTheirFraction()
+    {
+        var subject = Payloads.Unique("outbox-instant");
+        var id = OutboxDelivery.IdOf("statement.issued", subject, "a");
+        var at = NodaTime.Instant.FromUtc(2064, 1, 2, 3, 4, 5) + NodaTime.Duration.FromMilliseconds(250);
+        await App.Services.GetRequiredService<OutboxStore>().AddAsync(new OutboxDelivery(id, OutboxChannel.Webhook, "statement.issued", subject, "no-such-agency", null, "{}"), at, CancellationToken.None);
+
+        var listed = (await OutboxAsync()).Single(d => d.GetProperty("deliveryId").GetString() == id);
+
+        Assert.Equal("2064-01-02T03:04:05.25Z", listed.GetProperty("createdAt").GetString());
+        Assert.Equal("2064-01-02T03:04:05.25Z", listed.GetProperty("nextAttemptAt").GetString());
+    }
+
+    [Fact]
     public async Task ListOutbox_AStatementListsToken_IsA400()
     {
         var token = Payouts.Storage.Tables.PageToken.Encode("lea", "2026-11|v001");
