@@ -38,6 +38,7 @@ public static class PayoutsFunctionsRegistration
         services.AddSingleton<Admin.CorrectionsHandler>();
         services.AddSingleton<Admin.PayoutDetailsHandler>();
         services.AddSingleton<Admin.PayoutBatchHandler>();
+        services.AddSingleton<Admin.OutboxHandler>();
         services.AddSingleton<Health.HealthProbe>();
         services.AddSingleton<Health.HealthReportCache>();
         services.AddSingleton<Health.HealthHandler>();

@@ -74,6 +74,7 @@ public sealed class DevHostApp : IAsyncDisposable
             var app = Build(options, configuration);
             await app.Services.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(ct);
             var routes = HttpFunctionEndpoints.Map(app, app.Services.GetRequiredService<FunctionCatalog>(), app.Services.GetRequiredService<HostJson>().RoutePrefix);
+            ApiReference.ApiReferencePage.Map(app);
             await app.StartAsync(ct);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             return new DevHostApp(app, azurite, new Uri(address.Replace("127.0.0.1", "localhost", StringComparison.Ordinal) + "/"), routes);

@@ -18,7 +18,12 @@ public sealed class AgencyStatementReadHandler(AgencyStatementStore statements, 
             return ProblemResult.BadRequest($"'{agencyStatementId}' is not an agency statement id such as agency~nova~2026-11~v1.");
         }
 
-        var format = StatementReadHandler.FormatOf(request);
+        var format = AcceptedFormat.Of(request);
+        if (!StatementFormats.Agency.Contains(format, StringComparer.Ordinal))
+        {
+            return new ProblemResult(StatusCodes.Status406NotAcceptable, ProblemTypes.FormatNotStored, "Agency statements have no document in this format.", "Ask for application/json, text/csv or text/html.");
+        }
+
         var content = await statements.GetAsync(id, ct) is { } header ? await documents.ReadAsync(header, format, ct) : null;
         return content is null
             ? new ProblemResult(StatusCodes.Status404NotFound, "not-found", "No such agency statement.", $"Agency statement {id} has not been issued.")

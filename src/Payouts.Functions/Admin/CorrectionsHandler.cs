@@ -33,10 +33,10 @@ public sealed class CorrectionsHandler(RecordVoider voider, StatementReissuer re
         var outcome = await reissuer.ReissueAsync(id, reason!, ct);
         return outcome.Result switch
         {
-            ReissueResult.NotFound => new ProblemResult(StatusCodes.Status404NotFound, "not-found", "No such statement.", $"Statement {id} has not been issued."),
-            ReissueResult.NotLatest => new ProblemResult(StatusCodes.Status409Conflict, "not-latest-statement", "Only the latest statement can be reissued.", outcome.Detail!),
-            ReissueResult.Busy => new ProblemResult(StatusCodes.Status409Conflict, "statement-busy", "The creator's statements are busy.", outcome.Detail!),
-            ReissueResult.Blocked => new ProblemResult(StatusCodes.Status409Conflict, "reissue-blocked", "The new version cannot be computed.", string.Join("; ", outcome.Reasons ?? [])),
+            ReissueResult.NotFound => new ProblemResult(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "No such statement.", $"Statement {id} has not been issued."),
+            ReissueResult.NotLatest => new ProblemResult(StatusCodes.Status409Conflict, ProblemTypes.NotLatestStatement, "Only the latest statement can be reissued.", outcome.Detail!),
+            ReissueResult.Busy => new ProblemResult(StatusCodes.Status409Conflict, ProblemTypes.StatementBusy, "The creator's statements are busy.", outcome.Detail!),
+            ReissueResult.Blocked => new ProblemResult(StatusCodes.Status409Conflict, ProblemTypes.ReissueBlocked, "The new version cannot be computed.", string.Join("; ", outcome.Reasons ?? [])),
             _ => BytesResult.Json(w =>
             {
                 var header = outcome.Header!;
@@ -85,8 +85,8 @@ public sealed class CorrectionsHandler(RecordVoider voider, StatementReissuer re
         var voided = await voider.VoidAsync(kind!.Value, partnerId, recordId, reason!, AdminCaller.Of(request), ct);
         return voided.Result switch
         {
-            VoidResult.NotFound => new ProblemResult(StatusCodes.Status404NotFound, "not-found", "No such record.", $"No {kindText} record {recordId} from {partnerId} was ever accepted."),
-            VoidResult.NotVoidable => new ProblemResult(StatusCodes.Status409Conflict, "not-voidable", "The record cannot be voided.", voided.Detail!),
+            VoidResult.NotFound => new ProblemResult(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "No such record.", $"No {kindText} record {recordId} from {partnerId} was ever accepted."),
+            VoidResult.NotVoidable => new ProblemResult(StatusCodes.Status409Conflict, ProblemTypes.NotVoidable, "The record cannot be voided.", voided.Detail!),
             _ => BytesResult.Json(w =>
             {
                 w.WriteStartObject();

@@ -11,5 +11,5 @@ public sealed class ListCreatorStatementsHttp(StatementReadHandler handler)
         [HttpTrigger(AdminFunctions.Level, "get", Route = "creators/{creatorId}/statements")] HttpRequest request,
         string creatorId,
         CancellationToken cancellationToken) =>
-        handler.ListAsync(creatorId, cancellationToken);
+        handler.ListAsync(request, creatorId, cancellationToken);
 }

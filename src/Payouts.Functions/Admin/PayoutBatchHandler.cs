@@ -48,7 +48,7 @@ public sealed partial class PayoutBatchHandler(PayoutBatchService batches, Perio
         return outcome.Result switch
         {
             PayoutBatchResult.Pending => new ProblemResult(
-                StatusCodes.Status409Conflict, "payout-batch-pending", "The payout batch is not ready.", string.Join(" ", outcome.Pending!)),
+                StatusCodes.Status409Conflict, ProblemTypes.PayoutBatchPending, "The payout batch is not ready.", string.Join(" ", outcome.Pending!)),
             PayoutBatchResult.NotFound => new ProblemResult(
                 StatusCodes.Status404NotFound, "not-found", "No such payout batch version.",
                 outcome.LatestVersion == 0 ? $"{period} has no payout batch yet: GET it without ?version= once the period is closed." : $"{period} has batch versions 1 to {outcome.LatestVersion}."),
@@ -66,14 +66,14 @@ public sealed partial class PayoutBatchHandler(PayoutBatchService batches, Perio
                 if (options.Value.Debtor.ToDebtor() is not { } debtor)
                 {
                     return new ProblemResult(
-                        StatusCodes.Status409Conflict, "debtor-not-configured", "No debtor account is configured.",
+                        StatusCodes.Status409Conflict, ProblemTypes.DebtorNotConfigured, "No debtor account is configured.",
                         "Set Payouts:Debtor:Name, Payouts:Debtor:Iban and Payouts:Debtor:Bic (the platform's account) to produce the pain.001 file.");
                 }
 
                 if (batch.Transfers.Count == 0)
                 {
                     return new ProblemResult(
-                        StatusCodes.Status409Conflict, "no-transfers", "Nothing to pay by SEPA credit transfer.",
+                        StatusCodes.Status409Conflict, ProblemTypes.NoTransfers, "Nothing to pay by SEPA credit transfer.",
                         $"None of the {batch.Rows.Count} rows of {batch.Period} v{batch.Version} is a EUR payout to a SEPA IBAN: the JSON summary lists why.");
                 }
 

@@ -28,7 +28,7 @@ public sealed class PeriodHandler(PeriodCloser closer, AgencyStatementIssuer age
             ? (await agencies.RefreshPeriodAsync(period, ct)).Count(o => o.Result == AgencyIssueResult.Issued)
             : 0;
         return outcome.Result is CloseResult.StillRunning or CloseResult.NotDue
-            ? new ProblemResult(StatusCodes.Status409Conflict, "period-not-due", "The period cannot be closed yet.", outcome.Detail!)
+            ? new ProblemResult(StatusCodes.Status409Conflict, ProblemTypes.PeriodNotDue, "The period cannot be closed yet.", outcome.Detail!)
             : BytesResult.Json(w =>
             {
                 w.WriteStartObject();
@@ -60,7 +60,7 @@ public sealed class PeriodHandler(PeriodCloser closer, AgencyStatementIssuer age
             w.WriteString("period", period.ToString());
             w.WriteString("zone", calendar.Zone.Id);
             w.WriteString("status", state?.Status.ToString() ?? "Unknown");
-            w.WriteString("dueAt", calendar.DueAt(period).ToString());
+            w.WriteInstant("dueAt", calendar.DueAt(period));
             w.WriteBoolean("forced", state?.Forced ?? false);
             w.WriteNumber("creatorsVisited", state?.CreatorsVisited ?? 0);
             w.WriteStartObject("records");

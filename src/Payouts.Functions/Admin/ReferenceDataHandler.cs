@@ -73,7 +73,7 @@ public sealed class ReferenceDataHandler(ContractStore contracts, RatePublisher 
         if (await contracts.AddAsync(version, ct) == VersionWrite.Conflict)
         {
             return new ProblemResult(
-                StatusCodes.Status409Conflict, "contract-version-exists", "Contract version exists.",
+                StatusCodes.Status409Conflict, ProblemTypes.ContractVersionExists, "Contract version exists.",
                 $"{creatorId} already has a contract version from {from:yyyy-MM-dd} with other terms. A stored version never changes: " +
                 "put the new terms with a new effectiveFrom, the day they start.");
         }
@@ -137,13 +137,13 @@ public sealed class ReferenceDataHandler(ContractStore contracts, RatePublisher 
         {
             case RatePublicationOutcome.VersionExists:
                 return new ProblemResult(
-                    StatusCodes.Status409Conflict, "rate-version-exists", "Rate version exists.",
+                    StatusCodes.Status409Conflict, ProblemTypes.RateVersionExists, "Rate version exists.",
                     $"A {kind} rate{(entry.Key.Length == 0 ? string.Empty : $" for {entry.Key}")} starting {entry.From:yyyy-MM-dd} already exists with another value or version id. " +
                     "Rates are never rewritten: publish a new version with a new effective date.");
             case RatePublicationOutcome.InsideIssuedPeriod:
                 var periods = publication.IssuedPeriods;
                 return new ProblemResult(
-                    StatusCodes.Status409Conflict, "rate-inside-issued-period", "The rate starts inside an issued period.",
+                    StatusCodes.Status409Conflict, ProblemTypes.RateInsideIssuedPeriod, "The rate starts inside an issued period.",
                     $"A rate from {entry.From:yyyy-MM-dd} would apply to records of {Describe(periods)}, whose close has started: issued statements " +
                     $"already valued them with the rates then in force, and they never change. Publish it from {periods[^1].End:yyyy-MM-dd} " +
                     "(after the last issued period), or add ?force=true with a \"reason\" to store it for statements built from now on.");

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using NodaTime.Text;
 using Payouts.Domain.Periods;
 using Payouts.Functions.Http;
 
@@ -39,7 +38,7 @@ public sealed class HealthHandler(HealthReportCache reports, PeriodCalendar cale
         w.WriteStartObject();
         w.WriteString("status", StatusOf(report));
         w.WriteNumber("warnings", report.Warnings);
-        w.WriteString("checkedAt", InstantPattern.ExtendedIso.Format(report.CheckedAt));
+        w.WriteInstant("checkedAt", report.CheckedAt);
         w.WriteString("period", calendar.PeriodOf(report.CheckedAt).ToString());
         w.WriteStartObject("checks");
         foreach (var check in report.Checks)

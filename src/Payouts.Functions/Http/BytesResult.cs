@@ -13,6 +13,9 @@ public sealed class BytesResult(int status, string contentType, byte[] body) : I
 
     public byte[] Body => body;
 
+    /// <summary>Response headers beside Content-Type (an ETag, Cache-Control).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
     public static BytesResult Json(Action<Utf8JsonWriter> write, int status = StatusCodes.Status200OK)
     {
         using var buffer = new MemoryStream();
@@ -29,6 +32,11 @@ public sealed class BytesResult(int status, string contentType, byte[] body) : I
         var response = context.HttpContext.Response;
         response.StatusCode = status;
         response.ContentType = contentType;
+        foreach (var (name, value) in Headers)
+        {
+            response.Headers[name] = value;
+        }
+
         await response.Body.WriteAsync(body);
     }
 }

@@ -30,7 +30,7 @@ public sealed partial class HttpProblemMiddleware(ILogger<HttpProblemMiddleware>
         {
             var problem = IsStorageUnavailable(ex)
                 ? ProblemResult.Unavailable("Storage is not answering; retry the same request, it is safe to resend.")
-                : new ProblemResult(StatusCodes.Status500InternalServerError, "internal", "Unexpected error.", $"Quote invocation {context.InvocationId} to support.");
+                : new ProblemResult(StatusCodes.Status500InternalServerError, ProblemTypes.Internal, "Unexpected error.", $"Quote invocation {context.InvocationId} to support.");
             LogFailure(logger, ex, context.FunctionDefinition.Name, context.InvocationId, problem.Status);
             await problem.ExecuteResultAsync(new ActionContext(http, new RouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
         }

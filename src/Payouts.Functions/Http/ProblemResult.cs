@@ -14,7 +14,7 @@ public sealed class ProblemResult(int status, string slug, string title, string 
 
     public int Status => status;
 
-    public string Type => $"urn:payouts:problem:{slug}";
+    public string Type => ProblemTypes.Prefix + slug;
 
     public string Title => title;
 
@@ -23,20 +23,20 @@ public sealed class ProblemResult(int status, string slug, string title, string 
     public IReadOnlyDictionary<string, string[]>? Errors => errors;
 
     public static ProblemResult BadRequest(string detail, IReadOnlyDictionary<string, string[]>? errors = null) =>
-        new(StatusCodes.Status400BadRequest, "invalid-request", "The request is not valid.", detail, errors);
+        new(StatusCodes.Status400BadRequest, ProblemTypes.InvalidRequest, "The request is not valid.", detail, errors);
 
-    public static ProblemResult Unauthorized(string detail) => new(StatusCodes.Status401Unauthorized, "unauthenticated", "Authentication failed.", detail);
+    public static ProblemResult Unauthorized(string detail) => new(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthenticated, "Authentication failed.", detail);
 
-    public static ProblemResult Forbidden(string detail) => new(StatusCodes.Status403Forbidden, "forbidden", "Not allowed.", detail);
+    public static ProblemResult Forbidden(string detail) => new(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Not allowed.", detail);
 
-    public static ProblemResult TooLarge(string detail) => new(StatusCodes.Status413PayloadTooLarge, "too-large", "The request body is too large.", detail);
+    public static ProblemResult TooLarge(string detail) => new(StatusCodes.Status413PayloadTooLarge, ProblemTypes.TooLarge, "The request body is too large.", detail);
 
-    public static ProblemResult UnsupportedMediaType(string detail) => new(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "Unsupported media type.", detail);
+    public static ProblemResult UnsupportedMediaType(string detail) => new(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.UnsupportedMediaType, "Unsupported media type.", detail);
 
-    public static ProblemResult Unavailable(string detail) => new(StatusCodes.Status503ServiceUnavailable, "unavailable", "Temporarily unavailable.", detail, retryAfterSeconds: 5);
+    public static ProblemResult Unavailable(string detail) => new(StatusCodes.Status503ServiceUnavailable, ProblemTypes.Unavailable, "Temporarily unavailable.", detail, retryAfterSeconds: 5);
 
     public static ProblemResult TooManyRequests(string detail, int retryAfterSeconds) =>
-        new(StatusCodes.Status429TooManyRequests, "rate-limited", "Too many requests.", detail, retryAfterSeconds: retryAfterSeconds);
+        new(StatusCodes.Status429TooManyRequests, ProblemTypes.RateLimited, "Too many requests.", detail, retryAfterSeconds: retryAfterSeconds);
 
     /// <summary>Seconds the client should wait before trying again (the <c>Retry-After</c> header), when the answer says.</summary>
     public int? RetryAfterSeconds => retryAfterSeconds;
@@ -53,8 +53,8 @@ public sealed class ProblemResult(int status, string slug, string title, string 
 
         await using var writer = new Utf8JsonWriter(response.Body);
         writer.WriteStartObject();
-        // A stable URN per problem kind; docs/api.md lists them.
-        writer.WriteString("type", $"urn:payouts:problem:{slug}");
+        // A stable URN per problem kind (ProblemTypes); docs/openapi.yaml documents each.
+        writer.WriteString("type", Type);
         writer.WriteString("title", title);
         writer.WriteNumber("status", status);
         writer.WriteString("detail", detail);

@@ -56,6 +56,17 @@ public sealed class OutboxStore(TableServiceClient tables) : IOutboxStore
     public async Task<IReadOnlyList<OutboxDelivery>> ListPendingAsync(int max, CancellationToken ct) =>
         await ListAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Pending}"), max, ct);
 
+    /// <summary>Pending deliveries in delivery-id order, <paramref name="pageSize"/> at most, after <paramref name="afterDeliveryId"/>.</summary>
+    public async Task<ListedPage<OutboxDelivery>> ListPendingPageAsync(string? afterDeliveryId, int pageSize, CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Pending} and RowKey gt {afterDeliveryId ?? string.Empty}");
+        var rows = await ListAsync(filter, pageSize + 1, ct);
+        return ListedPage<OutboxDelivery>.FromOneMore(rows, pageSize, d => d.DeliveryId, d => d);
+    }
+
+    /// <summary>Whether <paramref name="key"/> can be a pending row's key: a delivery id (<see cref="OutboxDelivery.IdOf"/>).</summary>
+    public static bool IsDeliveryId(string key) => key.Length == 32 && key.All(char.IsAsciiHexDigitLower);
+
     public async Task<OutboxDelivery?> GetPendingAsync(string deliveryId, CancellationToken ct)
     {
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(Pending, deliveryId, cancellationToken: ct);

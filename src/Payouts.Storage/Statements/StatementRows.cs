@@ -19,6 +19,10 @@ namespace Payouts.Storage.Statements;
 internal static class StatementRows
 {
     public const string BalanceRow = "balance";
+
+    /// <summary>Settlement entries ("src|…") sort after every statement row of the partition.</summary>
+    public const string SettlementPrefix = "src|";
+    private const string SupersededSuffix = "|superseded";
     private const char ListSeparator = '\n';
 
     public static string HeaderKey(StatementId id) => string.Create(CultureInfo.InvariantCulture, $"{id.Period}|v{id.Version:D3}");
@@ -27,7 +31,23 @@ internal static class StatementRows
 
     public static string EmittedKey(StatementId id) => $"{HeaderKey(id)}|emitted";
 
-    public static string SupersededKey(StatementId id) => $"{HeaderKey(id)}|superseded";
+    public static string SupersededKey(StatementId id) => HeaderKey(id) + SupersededSuffix;
+
+    /// <summary>The header key a superseded marker belongs to; null for any other row.</summary>
+    public static string? SupersededHeaderKey(string rowKey) =>
+        rowKey.EndsWith(SupersededSuffix, StringComparison.Ordinal) ? rowKey[..^SupersededSuffix.Length] : null;
+
+    /// <summary>
+    /// A creator's header, blocked and superseded rows after <paramref name="afterRowKey"/>: the service compares
+    /// the columns only those rows have, so line and emitted rows never travel.
+    /// </summary>
+    public static string ListedFilter(string creatorId, string? afterRowKey) => TableClient.CreateQueryFilter(
+        $"PartitionKey eq {creatorId} and RowKey gt {afterRowKey ?? string.Empty} and RowKey lt {SettlementPrefix} and (StatementId ge {string.Empty} or SupersededBy ge {string.Empty} or Reasons ge {string.Empty})");
+
+    /// <summary>Whether <paramref name="key"/> is a header's (<c>{period}|v{nnn}</c>) or a blocked period's (<c>{period}|blocked</c>).</summary>
+    public static bool IsListedKey(string key) =>
+        key.Split('|') is [var period, var rest] && PeriodKey.TryParse(period, out _)
+        && (rest == "blocked" || (rest.Length == 4 && rest[0] == 'v' && rest[1..].All(char.IsAsciiDigit)));
 
     public static TableEntity Superseded(StatementId id, StatementId by, Instant at) =>
         new(id.CreatorId, SupersededKey(id)) { ["SupersededBy"] = by.ToString(), ["SupersededAt"] = at.ToDateTimeOffset() };

@@ -143,14 +143,52 @@ public sealed class StatementStore(CreatorTables tables, TableServiceClient serv
             {
                 headers.Add(StatementRows.ToHeader(row));
             }
-            else if (row.RowKey.EndsWith("|superseded", StringComparison.Ordinal))
+            else if (StatementRows.SupersededHeaderKey(row.RowKey) is { } supersededKey)
             {
-                superseded.Add(row.RowKey[..^"|superseded".Length]);
+                superseded.Add(supersededKey);
             }
         }
 
         return [.. headers.Select(h => superseded.Contains(StatementRows.HeaderKey(h.Id)) ? h with { IsSuperseded = true } : h)];
     }
+
+    /// <summary>
+    /// A page of a creator's statement list, oldest period first: issued headers (superseded ones marked) and blocked
+    /// periods, at most <paramref name="pageSize"/> of them after the row <paramref name="afterRowKey"/>. Line, marker
+    /// and bookkeeping rows are filtered out by the service; a header's superseded marker sorts right after it, so
+    /// reading one item past the page settles the last header's status too.
+    /// </summary>
+    public async Task<ListedPage<CreatorStatementEntry>> ListPageAsync(string creatorId, string? afterRowKey, int pageSize, CancellationToken ct)
+    {
+        var filter = StatementRows.ListedFilter(creatorId, afterRowKey);
+        var entries = new List<(string RowKey, CreatorStatementEntry Entry)>();
+        await foreach (var row in tables.Statements(creatorId).QueryAsync<TableEntity>(filter, maxPerPage: pageSize + 1, cancellationToken: ct))
+        {
+            if (StatementRows.IsHeader(row))
+            {
+                entries.Add((row.RowKey, new CreatorStatementEntry(StatementRows.ToHeader(row), null)));
+            }
+            else if (StatementRows.ToBlocked(row) is { } blocked)
+            {
+                entries.Add((row.RowKey, new CreatorStatementEntry(null, blocked)));
+            }
+            else if (StatementRows.SupersededHeaderKey(row.RowKey) is { } supersededKey && entries.Count > 0 && entries[^1].RowKey == supersededKey)
+            {
+                var last = entries[^1];
+                entries[^1] = (last.RowKey, new CreatorStatementEntry(last.Entry.Header! with { IsSuperseded = true }, null));
+            }
+
+            if (entries.Count > pageSize)
+            {
+                break;
+            }
+        }
+
+        return ListedPage<CreatorStatementEntry>.FromOneMore(entries, pageSize, e => e.RowKey, e => e.Entry);
+    }
+
+    /// <summary>Whether <paramref name="key"/> can be the row key of a listed entry (a page token carries one).</summary>
+    public static bool IsListedRowKey(string key) => StatementRows.IsListedKey(key);
 
     /// <summary>
     /// The per-period index: every issued statement and every blocked creator of a period. A creator with an issued

@@ -204,7 +204,7 @@ public sealed class ReferenceDataHistoryTests(PayoutsAppFixture app) : PipelineT
             ["commissionGifts"] = "0.20", ["commissionDeals"] = "0.15", ["commissionBonuses"] = "0.10", ["minimumPayout"] = minimumPayout,
         };
         var request = HttpCall.Request(body.ToJsonString(), secret: null, Now);
-        return await HttpCall.ExecuteAsync(request, await Function<PutCreatorHttp>().Run(request, creatorId, CancellationToken.None));
+        return await HttpCall.ExecuteAsync<PutCreatorHttp>(request, await Function<PutCreatorHttp>().Run(request, creatorId, CancellationToken.None));
     }
 
     /// <summary>PUT /api/rates; with a logger, through a handler whose publisher logs to it (the same classes, not the shared singletons).</summary>
@@ -227,7 +227,7 @@ public sealed class ReferenceDataHistoryTests(PayoutsAppFixture app) : PipelineT
 
         var function = logger is null ? Function<PutRateHttp>() : ActivatorUtilities.CreateInstance<PutRateHttp>(
             App.Services, ActivatorUtilities.CreateInstance<ReferenceDataHandler>(App.Services, ActivatorUtilities.CreateInstance<RatePublisher>(App.Services, logger)));
-        return await HttpCall.ExecuteAsync(request, await function.Run(request, CancellationToken.None));
+        return await HttpCall.ExecuteAsync<PutRateHttp>(request, await function.Run(request, CancellationToken.None));
     }
 
     private async Task<TableEntity> ContractRowAsync(string creatorId, string from) =>

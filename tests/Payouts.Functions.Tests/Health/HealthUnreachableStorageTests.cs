@@ -18,8 +18,8 @@ public sealed class HealthUnreachableStorageTests : IAsyncLifetime
     {
         var handler = _services.GetRequiredService<HealthHandler>();
 
-        var details = await HttpCall.ExecuteAsync(HttpCall.Get(), await handler.DetailsAsync(CancellationToken.None));
-        var response = await HttpCall.ExecuteAsync(HttpCall.Get(), await handler.CheckAsync(CancellationToken.None));
+        var details = await HttpCall.ExecuteAsync<Functions.Health.HealthDetailsHttp>(HttpCall.Get(), await handler.DetailsAsync(CancellationToken.None));
+        var response = await HttpCall.ExecuteAsync<Functions.Health.HealthHttp>(HttpCall.Get(), await handler.CheckAsync(CancellationToken.None));
 
         Assert.Equal(503, response.Status);
         Assert.Equal("unhealthy", response.Body.GetProperty("status").GetString());

@@ -61,7 +61,7 @@ public sealed class HostileRequestTests(PayoutsAppFixture app) : AppTestBase(app
             request.Headers[PayloadSignature.HeaderName] = header;
         }
 
-        var response = await HttpCall.ExecuteAsync(request, await GiftsFunction.Run(request, CancellationToken.None));
+        var response = await HttpCall.ExecuteAsync<Functions.Ingestion.IngestGiftsHttp>(request, await GiftsFunction.Run(request, CancellationToken.None));
 
         Assert.Equal(401, response.Status);
         await AssertRefusedAsync(response, creator, name);

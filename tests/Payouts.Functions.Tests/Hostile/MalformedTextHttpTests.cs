@@ -178,13 +178,13 @@ public sealed class MalformedTextHttpTests(PayoutsAppFixture app) : AppTestBase(
             Functions.Ingestion.IngestDealsHttp deals => await deals.Run(request, CancellationToken.None),
             _ => throw new NotSupportedException(typeof(T).Name),
         };
-        return await HttpCall.ExecuteAsync(request, result);
+        return await HttpCall.ExecuteAsync<T>(request, result);
     }
 
     private async Task<HttpCall.Response> AdminAsync<T>(byte[] body, Func<T, Microsoft.AspNetCore.Http.HttpRequest, Task<Microsoft.AspNetCore.Mvc.IActionResult>> run)
         where T : class
     {
         var request = HttpCall.Request(body, secret: null, Now);
-        return await HttpCall.ExecuteAsync(request, await run(ActivatorUtilities.CreateInstance<T>(App.Services), request));
+        return await HttpCall.ExecuteAsync<T>(request, await run(ActivatorUtilities.CreateInstance<T>(App.Services), request));
     }
 }

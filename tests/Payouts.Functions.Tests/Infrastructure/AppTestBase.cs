@@ -20,27 +20,27 @@ public abstract class AppTestBase(PayoutsAppFixture app)
     protected async Task<HttpCall.Response> PostGiftsAsync(string body, string? secret = PayoutsAppFixture.PartnerSecret, Instant? signedAt = null, string contentType = "application/json", string? partnerHeader = null)
     {
         var request = HttpCall.Request(body, secret, signedAt ?? Now, contentType, partnerHeader);
-        return await HttpCall.ExecuteAsync(request, await GiftsFunction.Run(request, CancellationToken.None));
+        return await HttpCall.ExecuteAsync<IngestGiftsHttp>(request, await GiftsFunction.Run(request, CancellationToken.None));
     }
 
     protected async Task<HttpCall.Response> PostDealsAsync(string body, string? secret = PayoutsAppFixture.PartnerSecret, string partnerHeader = PayoutsAppFixture.Partner)
     {
         var request = HttpCall.Request(body, secret, Now, partnerHeader: partnerHeader);
-        return await HttpCall.ExecuteAsync(request, await DealsFunction.Run(request, CancellationToken.None));
+        return await HttpCall.ExecuteAsync<IngestDealsHttp>(request, await DealsFunction.Run(request, CancellationToken.None));
     }
 
     /// <summary><c>GET /api/health</c>, anonymous, as the platform's health check calls it.</summary>
     protected async Task<HttpCall.Response> HealthAsync()
     {
         var request = HttpCall.Get();
-        return await HttpCall.ExecuteAsync(request, await ActivatorUtilities.CreateInstance<HealthHttp>(app.Services).Run(request, CancellationToken.None));
+        return await HttpCall.ExecuteAsync<HealthHttp>(request, await ActivatorUtilities.CreateInstance<HealthHttp>(app.Services).Run(request, CancellationToken.None));
     }
 
     /// <summary><c>GET /api/health/details</c>, the admin route for on-call.</summary>
     protected async Task<HttpCall.Response> HealthDetailsAsync()
     {
         var request = HttpCall.Get();
-        return await HttpCall.ExecuteAsync(request, await ActivatorUtilities.CreateInstance<HealthDetailsHttp>(app.Services).Run(request, CancellationToken.None));
+        return await HttpCall.ExecuteAsync<HealthDetailsHttp>(request, await ActivatorUtilities.CreateInstance<HealthDetailsHttp>(app.Services).Run(request, CancellationToken.None));
     }
 
     protected async Task<List<TableEntity>> RowsAsync(string table, string partitionKey)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
 using NodaTime;
+using Payouts.ApiContract;
 using Payouts.Domain.Signing;
 
 namespace Payouts.Functions.Tests.Infrastructure;
@@ -52,14 +53,26 @@ public static class HttpCall
         return context.Request;
     }
 
-    public static async Task<Response> ExecuteAsync(HttpRequest request, IActionResult result)
+    /// <summary>
+    /// Runs <paramref name="result"/> as the host would and reads the answer, then checks it against docs/openapi.yaml:
+    /// the operation of <typeparamref name="TFunction"/> (its <c>[HttpTrigger]</c> method and route) must document this
+    /// status and media type, and a JSON body must pass that response's schema. Every violation is listed in one failure.
+    /// </summary>
+    public static async Task<Response> ExecuteAsync<TFunction>(HttpRequest request, IActionResult result)
     {
         await result.ExecuteResultAsync(new ActionContext(request.HttpContext, new RouteData(), new ActionDescriptor()));
         var response = request.HttpContext.Response;
         response.Body.Position = 0;
         using var bytes = new MemoryStream();
         await response.Body.CopyToAsync(bytes);
-        return new Response(response.StatusCode, response.ContentType, Encoding.UTF8.GetString(bytes.ToArray()))
+        var text = Encoding.UTF8.GetString(bytes.ToArray());
+        var route = FunctionRoute.Of<TFunction>();
+        if (ApiContract.ApiContract.Current.Check(route.Method, route.Path, response.StatusCode, response.ContentType, text) is { Count: > 0 } violations)
+        {
+            Assert.Fail($"The answer breaks docs/openapi.yaml:\n  {string.Join("\n  ", violations)}\nBody: {(text.Length > 2000 ? text[..2000] + "…" : text)}");
+        }
+
+        return new Response(response.StatusCode, response.ContentType, text)
         {
             Headers = response.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             Bytes = bytes.ToArray(),

@@ -92,17 +92,28 @@ public abstract class PipelineTestBase(PayoutsAppFixture app) : AppTestBase(app)
     protected Task<HttpCall.Response> GetPeriodAsync(string period) =>
         GetAsync<GetPeriodHttp>((f, r) => f.Run(r, period, CancellationToken.None));
 
-    protected Task<HttpCall.Response> GetStatementAsync(string statementId, string? accept = null) =>
-        GetAsync<GetStatementHttp>((f, r) => f.Run(r, statementId, CancellationToken.None), accept);
+    protected Task<HttpCall.Response> GetStatementAsync(string statementId, string? accept = null, string? ifNoneMatch = null) =>
+        GetAsync<GetStatementHttp>(
+            (f, r) =>
+            {
+                if (ifNoneMatch is not null)
+                {
+                    r.Headers.IfNoneMatch = ifNoneMatch;
+                }
+
+                return f.Run(r, statementId, CancellationToken.None);
+            },
+            accept);
+
+    /// <summary><c>GET /api/creators/{creatorId}/statements</c>; <paramref name="query"/> like "?pageSize=2".</summary>
+    protected Task<HttpCall.Response> ListStatementsAsync(string creatorId, string query = "") =>
+        GetAsync<ListCreatorStatementsHttp>((f, r) => f.Run(r, creatorId, CancellationToken.None), query: query);
 
     protected Task<HttpCall.Response> GetAgencyStatementAsync(string agencyStatementId, string? accept = null) =>
         GetAsync<GetAgencyStatementHttp>((f, r) => f.Run(r, agencyStatementId, CancellationToken.None), accept);
 
     protected Task<HttpCall.Response> ListAgencyStatementsAsync(string agencyId) =>
         GetAsync<ListAgencyStatementsHttp>((f, r) => f.Run(r, agencyId, CancellationToken.None));
-
-    protected Task<HttpCall.Response> ListStatementsAsync(string creatorId) =>
-        GetAsync<ListCreatorStatementsHttp>((f, r) => f.Run(r, creatorId, CancellationToken.None));
 
     protected Task<HttpCall.Response> ReissueAsync(string statementId, string reason) =>
         PostAdminAsync<ReissueStatementHttp>(new JsonObject { ["reason"] = reason }.ToJsonString(), (f, r) => f.Run(r, statementId, CancellationToken.None));
@@ -222,6 +233,24 @@ public abstract class PipelineTestBase(PayoutsAppFixture app) : AppTestBase(app)
 
     protected T Function<T>() where T : class => ActivatorUtilities.CreateInstance<T>(App.Services);
 
+    /// <summary>Every pending delivery, page by page through <c>GET /api/outbox</c> (the shared storage holds every test's).</summary>
+    protected async Task<List<System.Text.Json.JsonElement>> OutboxAsync()
+    {
+        var deliveries = new List<System.Text.Json.JsonElement>();
+        var query = "?pageSize=100";
+        while (true)
+        {
+            var page = await GetAsync<ListOutboxHttp>((f, r) => f.Run(r, CancellationToken.None), query: query);
+            deliveries.AddRange(page.Body.GetProperty("deliveries").EnumerateArray());
+            if (!page.Body.TryGetProperty("continuationToken", out var token))
+            {
+                return deliveries;
+            }
+
+            query = $"?pageSize=100&continuationToken={token.GetString()}";
+        }
+    }
+
     /// <summary>Any admin function, called with a JSON body as the host would.</summary>
     protected Task<HttpCall.Response> PostAdminAsync<T>(string body, Func<T, Microsoft.AspNetCore.Http.HttpRequest, Task<Microsoft.AspNetCore.Mvc.IActionResult>> run)
         where T : class => AdminAsync(body, run);
@@ -231,13 +260,13 @@ public abstract class PipelineTestBase(PayoutsAppFixture app) : AppTestBase(app)
     {
         var request = HttpCall.Request(body, secret: null, Now);
         request.QueryString = new Microsoft.AspNetCore.Http.QueryString(query.Length == 0 ? null : query);
-        return await HttpCall.ExecuteAsync(request, await run(Function<T>(), request));
+        return await HttpCall.ExecuteAsync<T>(request, await run(Function<T>(), request));
     }
 
     protected async Task<HttpCall.Response> GetAsync<T>(Func<T, Microsoft.AspNetCore.Http.HttpRequest, Task<Microsoft.AspNetCore.Mvc.IActionResult>> run, string? accept = null, string query = "")
         where T : class
     {
         var request = HttpCall.Get(accept, query);
-        return await HttpCall.ExecuteAsync(request, await run(Function<T>(), request));
+        return await HttpCall.ExecuteAsync<T>(request, await run(Function<T>(), request));
     }
 }

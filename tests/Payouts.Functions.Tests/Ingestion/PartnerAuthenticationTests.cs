@@ -74,7 +74,7 @@ public sealed class PartnerAuthenticationTests(PayoutsAppFixture app) : AppTestB
         var tampered = HttpCall.Request(Payloads.Envelope(PayoutsAppFixture.Partner, Payloads.Gift("t1", creator, 1, 999)), secret: null, Now);
         tampered.Headers["Payouts-Signature"] = signed.Headers["Payouts-Signature"];
 
-        var response = await HttpCall.ExecuteAsync(tampered, await GiftsFunction.Run(tampered, CancellationToken.None));
+        var response = await HttpCall.ExecuteAsync<Functions.Ingestion.IngestGiftsHttp>(tampered, await GiftsFunction.Run(tampered, CancellationToken.None));
 
         Assert.Equal(401, response.Status);
         Assert.Empty(await RowsOfCreatorAsync(TableNames.Gifts, creator));

@@ -16,13 +16,13 @@ public abstract class PayoutBatchTestBase(PayoutsAppFixture app) : PipelineTestB
     protected async Task<HttpCall.Response> GetPayoutDetailsAsync(string creatorId)
     {
         var request = HttpCall.Get();
-        return await HttpCall.ExecuteAsync(request, await Function<GetPayoutDetailsHttp>().Run(request, creatorId, CancellationToken.None));
+        return await HttpCall.ExecuteAsync<GetPayoutDetailsHttp>(request, await Function<GetPayoutDetailsHttp>().Run(request, creatorId, CancellationToken.None));
     }
 
     protected async Task<HttpCall.Response> GetBatchAsync(string period, string? accept = null, string query = "")
     {
         var request = HttpCall.Get(accept, query);
-        return await HttpCall.ExecuteAsync(request, await Function<GetPayoutBatchHttp>().Run(request, period, CancellationToken.None));
+        return await HttpCall.ExecuteAsync<GetPayoutBatchHttp>(request, await Function<GetPayoutBatchHttp>().Run(request, period, CancellationToken.None));
     }
 
     /// <summary>The body as bytes, for byte-for-byte comparisons (the response reader gives text).</summary>

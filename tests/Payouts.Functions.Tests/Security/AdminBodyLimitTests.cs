@@ -14,7 +14,7 @@ public sealed class AdminBodyLimitTests(PayoutsAppFixture app) : AppTestBase(app
         var body = new CountingStream(length: 64L * 1024 * 1024);
         var request = AdminRequest(body, contentLength: null);
 
-        var response = await HttpCall.ExecuteAsync(request, await Function<PutAgencyHttp>().Run(request, Payloads.Unique("big"), CancellationToken.None));
+        var response = await HttpCall.ExecuteAsync<PutAgencyHttp>(request, await Function<PutAgencyHttp>().Run(request, Payloads.Unique("big"), CancellationToken.None));
 
         Assert.Equal(413, response.Status);
         Assert.True(body.BytesRead < 2 * AdminBody.MaxBytes, $"{body.BytesRead:N0} bytes read");
@@ -26,7 +26,7 @@ public sealed class AdminBodyLimitTests(PayoutsAppFixture app) : AppTestBase(app
         var body = new CountingStream(length: 1024 * 1024);
         var request = AdminRequest(body, contentLength: 1024 * 1024);
 
-        var response = await HttpCall.ExecuteAsync(request, await Function<PutAgencyHttp>().Run(request, Payloads.Unique("big"), CancellationToken.None));
+        var response = await HttpCall.ExecuteAsync<PutAgencyHttp>(request, await Function<PutAgencyHttp>().Run(request, Payloads.Unique("big"), CancellationToken.None));
 
         Assert.Equal(413, response.Status);
         Assert.Equal(0, body.BytesRead);

@@ -125,10 +125,4 @@ public sealed class WebhookEgressDeliveryTests(PayoutsAppFixture app) : Pipeline
     private async Task<JsonElement> PendingForAsync(string creator) =>
         Assert.Single(await OutboxAsync(), e => e.GetProperty("subjectId").GetString()!.StartsWith(creator, StringComparison.Ordinal) && e.GetProperty("channel").GetString() == "webhook");
 
-    private async Task<List<JsonElement>> OutboxAsync()
-    {
-        var request = HttpCall.Get();
-        var response = await HttpCall.ExecuteAsync(request, await Function<ListOutboxHttp>().Run(request, CancellationToken.None));
-        return response.Body.GetProperty("deliveries").EnumerateArray().ToList();
-    }
 }

@@ -1,4 +1,3 @@
-using Payouts.Functions.Admin;
 using Payouts.Functions.Tests.Infrastructure;
 
 namespace Payouts.Functions.Tests.Statements;
@@ -44,11 +43,5 @@ public sealed class WebhookDeliveryTests(PayoutsAppFixture app) : PipelineTestBa
 
     private async Task<System.Text.Json.JsonElement> PendingForAsync(string creator) =>
         Assert.Single(await OutboxAsync(), e => e.GetProperty("subjectId").GetString()!.StartsWith(creator, StringComparison.Ordinal));
-
-    private async Task<List<System.Text.Json.JsonElement>> OutboxAsync()
-    {
-        var request = HttpCall.Get();
-        var response = await HttpCall.ExecuteAsync(request, await Function<ListOutboxHttp>().Run(request, CancellationToken.None));
-        return response.Body.GetProperty("deliveries").EnumerateArray().ToList();
-    }
 }
+
