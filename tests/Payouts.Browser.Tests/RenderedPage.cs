@@ -26,11 +26,11 @@ public sealed class RenderedPage(IPage page)
     public Task<int> DrawnChartBarsAsync() =>
         page.EvaluateAsync<int>("() => [...document.querySelectorAll('svg rect')].filter(r => { const b = r.getBoundingClientRect(); return b.width > 0 && b.height > 0; }).length");
 
-    /// <summary>Whether the element marked as the payable amount is fully inside the first screen, without scrolling.</summary>
+    /// <summary>Whether the headline amount (the payable; an agency's commission) is fully inside the first screen, without scrolling.</summary>
     public Task<bool> PayableInFirstScreenAsync() =>
         page.EvaluateAsync<bool>("""
             () => {
-              const e = document.querySelector('[data-payable]');
+              const e = document.querySelector('section.payable .amount');
               if (!e) return false;
               const b = e.getBoundingClientRect();
               return b.width > 0 && b.height > 0 && b.top >= 0 && b.bottom <= window.innerHeight;
@@ -38,7 +38,7 @@ public sealed class RenderedPage(IPage page)
             """);
 
     /// <summary>The visible text of the payable element, e.g. "503.17 EUR".</summary>
-    public Task<string> PayableTextAsync() => page.EvaluateAsync<string>("() => document.querySelector('[data-payable]')?.innerText ?? ''");
+    public Task<string> PayableTextAsync() => page.EvaluateAsync<string>("() => document.querySelector('section.payable .amount')?.innerText ?? ''");
 
     public Task ScreenshotAsync(string path) => page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
 }

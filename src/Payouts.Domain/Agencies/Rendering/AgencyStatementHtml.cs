@@ -19,6 +19,8 @@ public static class AgencyStatementHtml
         .scroll{overflow-x:auto}table{width:100%;border-collapse:collapse;margin:1rem 0}th,td{padding:.35rem .5rem;border-bottom:1px solid #e3e6ea;text-align:left;vertical-align:top}
         th{font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;color:#5b6470}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
         tr.neg td.num{color:#9b1c1c}tr.total td{font-weight:600;border-top:2px solid #1b1f24}
+        .payable{border:1px solid #cfe3d6;background:#f3f9f5;border-radius:.5rem;padding:.75rem 1rem;margin:1rem 0}
+        .payable p{margin:0}.payable .amount{font-size:2.1rem;font-weight:700;line-height:1.2;font-variant-numeric:tabular-nums}
         footer{margin-top:2rem;font-size:.75rem;color:#5b6470;word-break:break-all}
         @media print{body{margin:0;max-width:none}thead{display:table-header-group}tr{page-break-inside:avoid}@page{size:A4;margin:15mm}}
         """;
@@ -33,6 +35,7 @@ public static class AgencyStatementHtml
         html.Append("<p class=\"muted\"><span class=\"badge ").Append(s.Status).Append("\">").Append(E(s.Status.ToString())).Append("</span> Period ")
             .Append(E(s.Period.ToString())).Append(" (").Append(E(s.Zone)).Append(") · Version ").Append(s.Version)
             .Append(" · Commission is what the agency earns: minus the commission lines of its creators' statements.</p>\n");
+        AppendHeadline(html, s);
         AppendChanges(html, s);
         if (s.BlockedReasons.Count > 0)
         {
@@ -50,6 +53,17 @@ public static class AgencyStatementHtml
         html.Append("<footer>Agency statement ").Append(E(s.Id.ToString())).Append(" · content hash ").Append(E(s.ContentHash))
             .Append(" · built from ").Append(E(string.Join(", ", s.Sources.Select(source => source.ToString())))).Append("</footer>\n</body></html>\n");
         return html.ToString();
+    }
+
+    /// <summary>What the agency earns, big and first, per currency: the figure its finance team looks for.</summary>
+    private static void AppendHeadline(StringBuilder html, AgencyStatement s)
+    {
+        foreach (var t in s.Totals)
+        {
+            html.Append("<section class=\"payable\" aria-label=\"Commission in ").Append(E(t.Currency.Code)).Append("\"><p class=\"muted\">Commission earned, ")
+                .Append(E(t.Currency.Code)).Append("</p><p class=\"amount\">").Append(E(Format(t.Commission.Total))).Append("</p><p>from ")
+                .Append(t.Creators).Append(t.Creators == 1 ? " creator" : " creators").Append("</p></section>\n");
+        }
     }
 
     private static void AppendCreators(StringBuilder html, AgencyStatement s)
@@ -120,21 +134,21 @@ public static class AgencyStatementHtml
             return;
         }
 
-        html.Append("<h2>What changed from version ").Append(supersedes).Append("</h2><table><tr><th>creator</th><th>before</th><th>after</th></tr>");
+        html.Append("<h2>What changed from version ").Append(supersedes).Append("</h2><div class=\"scroll\"><table><tr><th>creator</th><th>before</th><th>after</th></tr>");
         foreach (var change in s.Changes)
         {
             html.Append("<tr><td>").Append(E(change.CreatorId)).Append("</td><td>").Append(E(change.Before?.ToString() ?? "—"))
                 .Append("</td><td>").Append(E(change.After?.ToString() ?? "—")).Append("</td></tr>");
         }
 
-        html.Append("</table><table><tr><th>currency</th><th class=\"num\">before</th><th class=\"num\">after</th><th class=\"num\">difference</th></tr>");
+        html.Append("</table></div><div class=\"scroll\"><table><tr><th>currency</th><th class=\"num\">before</th><th class=\"num\">after</th><th class=\"num\">difference</th></tr>");
         foreach (var change in s.TotalChanges)
         {
             html.Append("<tr><td>").Append(E(change.Currency.Code)).Append("</td><td class=\"num\">").Append(E(change.Before.ToAmountString()))
                 .Append("</td><td class=\"num\">").Append(E(change.After.ToAmountString())).Append("</td><td class=\"num\">").Append(E(change.Difference.ToAmountString())).Append("</td></tr>");
         }
 
-        html.Append("</table>\n");
+        html.Append("</table></div>\n");
     }
 
     private static string Format(Money money) =>
