@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Payouts.Domain.Monetary;
+using Payouts.Domain.Statements.Rendering;
 
 namespace Payouts.Domain.Agencies.Rendering;
 
@@ -12,18 +13,8 @@ namespace Payouts.Domain.Agencies.Rendering;
 /// </summary>
 public static class AgencyStatementHtml
 {
-    private const string Style = """
-        body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f24;max-width:60rem;margin:2rem auto;padding:0 1rem}
-        h1{font-size:1.5rem;margin:0 0 .25rem}.muted{color:#5b6470}.badge{display:inline-block;padding:.1rem .6rem;border-radius:1rem;font-weight:600;background:#e7f5ec;color:#176c3a}
-        .badge.Blocked{background:#fde8e8;color:#9b1c1c}.badge.CarriedForward{background:#fff4e0;color:#8a5300}.badge.Superseded{background:#eceff3;color:#5b6470}
-        .scroll{overflow-x:auto}table{width:100%;border-collapse:collapse;margin:1rem 0}th,td{padding:.35rem .5rem;border-bottom:1px solid #e3e6ea;text-align:left;vertical-align:top}
-        th{font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;color:#5b6470}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-        tr.neg td.num{color:#9b1c1c}tr.total td{font-weight:600;border-top:2px solid #1b1f24}
-        .payable{border:1px solid #cfe3d6;background:#f3f9f5;border-radius:.5rem;padding:.75rem 1rem;margin:1rem 0}
-        .payable p{margin:0}.payable .amount{font-size:2.1rem;font-weight:700;line-height:1.2;font-variant-numeric:tabular-nums}
-        footer{margin-top:2rem;font-size:.75rem;color:#5b6470;word-break:break-all}
-        @media print{body{margin:0;max-width:none}thead{display:table-header-group}tr{page-break-inside:avoid}@page{size:A4;margin:15mm}}
-        """;
+    /// <summary>The statements' own look (<see cref="HtmlPage"/>), and the badge an agency statement's earlier version wears.</summary>
+    private const string Style = HtmlPage.Style + ".badge.Superseded{background:#eceff3;color:#5b6470}\n";
 
     public static string ToHtml(AgencyStatement s)
     {
