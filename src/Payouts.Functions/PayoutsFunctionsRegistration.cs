@@ -39,6 +39,7 @@ public static class PayoutsFunctionsRegistration
         services.AddSingleton<Admin.PayoutDetailsHandler>();
         services.AddSingleton<Admin.PayoutBatchHandler>();
         services.AddSingleton<Admin.OutboxHandler>();
+        services.AddSingleton<Storage.Connections.StorageReachability>();
         services.AddSingleton<Health.HealthProbe>();
         services.AddSingleton<Health.HealthReportCache>();
         services.AddSingleton<Health.HealthHandler>();

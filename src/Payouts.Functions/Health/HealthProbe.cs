@@ -1,7 +1,4 @@
 using Azure;
-using Azure.Core;
-using Azure.Data.Tables;
-using Azure.Storage.Queues;
 using NodaTime;
 using Payouts.Domain.Periods;
 using Payouts.Domain.Rates;
@@ -17,13 +14,9 @@ namespace Payouts.Functions.Health;
 /// an instance without them still ingests (statements that need them block until they come), and replacing it would
 /// not bring them.
 /// </summary>
-public sealed class HealthProbe(StorageEndpoints endpoints, RateBookCache rates, PeriodCalendar calendar, IClock clock)
+public sealed class HealthProbe(StorageReachability storage, RateBookCache rates, PeriodCalendar calendar, IClock clock)
 {
     private static readonly IReadOnlyList<string> ExpectedQueues = [.. QueueNames.All.SelectMany(q => new[] { q, QueueNames.PoisonOf(q) })];
-
-    // The probe's own clients: the platform asks again soon, so one quick retry, not the app's (25 s for queues).
-    private readonly TableServiceClient _tables = endpoints.CreateTableServiceClient(Quick(new TableClientOptions()));
-    private readonly QueueServiceClient _queues = endpoints.CreateQueueServiceClient(Quick(new QueueClientOptions()));
 
     public async Task<HealthReport> RunAsync(CancellationToken ct)
     {
@@ -35,15 +28,6 @@ public sealed class HealthProbe(StorageEndpoints endpoints, RateBookCache rates,
             ? await RatesAsync(now.InZone(calendar.Zone).Date, ct)
             : HealthCheck.NotChecked("rates", "not checked: tables do not answer");
         return new HealthReport(now, [storage, await queuesCheck, rateCheck]);
-    }
-
-    private static T Quick<T>(T options)
-        where T : ClientOptions
-    {
-        options.Retry.MaxRetries = 1;
-        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
-        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(5);
-        return options;
     }
 
     private static async Task<HealthCheck> CheckAsync(string name, Func<CancellationToken, Task<string?>> check, CancellationToken ct)
@@ -60,23 +44,13 @@ public sealed class HealthProbe(StorageEndpoints endpoints, RateBookCache rates,
 
     private async Task<string?> StorageAsync(CancellationToken ct)
     {
-        await foreach (var _ in _tables.GetTableClient(TableNames.Periods).QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: ct).AsPages(pageSizeHint: 1))
-        {
-            break;
-        }
-
+        await storage.TablesAnswerAsync(ct);
         return null;
     }
 
-    /// <summary>One listing instead of a call per queue: the account holds this app's queues only.</summary>
     private async Task<string?> QueuesAsync(CancellationToken ct)
     {
-        var present = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var queue in _queues.GetQueuesAsync(cancellationToken: ct))
-        {
-            present.Add(queue.Name);
-        }
-
+        var present = await storage.QueueNamesAsync(ct);
         var missing = ExpectedQueues.Where(q => !present.Contains(q)).ToList();
         return missing.Count == 0 ? null : $"missing: {string.Join(", ", missing)}";
     }
