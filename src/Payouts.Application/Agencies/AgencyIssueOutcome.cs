@@ -1,3 +1,4 @@
+using Payouts.Application.Outbox;
 using Payouts.Domain.Agencies;
 using Payouts.Domain.Periods;
 
@@ -7,7 +8,7 @@ namespace Payouts.Application.Agencies;
 public sealed record AgencyIssueOutcome(string AgencyId, PeriodKey Period, AgencyIssueResult Result, AgencyStatementId? Id = null)
 {
     /// <summary>Outbox deliveries made sure of, for an immediate dispatch.</summary>
-    public IReadOnlyList<string> Deliveries { get; init; } = [];
+    public IReadOnlyList<OutboxDelivery> Deliveries { get; init; } = [];
 
     public IReadOnlyList<string> Reasons { get; init; } = [];
 }

@@ -295,14 +295,13 @@ public sealed partial class AgencyStatementIssuer(
     }
 
     /// <summary>The webhook to the agency (if it has a URL), then the emitted marker; both idempotent.</summary>
-    private async Task<IReadOnlyList<string>> EmitAsync(AgencyStatementHeader header, CancellationToken ct)
+    private async Task<IReadOnlyList<OutboxDelivery>> EmitAsync(AgencyStatementHeader header, CancellationToken ct)
     {
-        var deliveries = new List<string>();
+        var deliveries = new List<OutboxDelivery>();
         if (await reference.AgencyWebhookAsync(header.AgencyId, ct) is { } url)
         {
             var webhook = OutboxDelivery.ToAgency(AgencyStatementMessage.IssuedEvent, header.Id.ToString(), header.AgencyId, url, id => AgencyStatementMessage.Create(header, format => documents.UriOf(header, format), id));
-            await outbox.AddAsync(webhook, clock.GetCurrentInstant(), ct);
-            deliveries.Add(webhook.DeliveryId);
+            deliveries.Add(await outbox.AddAsync(webhook, clock.GetCurrentInstant(), ct));
         }
 
         await agencyStatements.MarkEmittedAsync(header.Id, clock.GetCurrentInstant(), ct);

@@ -5,8 +5,11 @@ namespace Payouts.Application.Outbox;
 /// <summary>Deliveries waiting to happen; a delivery is claimed (version-checked) before each attempt.</summary>
 public interface IOutboxStore
 {
-    /// <summary>Adds the delivery unless it exists (pending or already delivered).</summary>
-    Task AddAsync(OutboxDelivery delivery, Instant now, CancellationToken ct);
+    /// <summary>
+    /// Adds the delivery unless it exists (pending or already delivered). Returns it as written, with its
+    /// <see cref="OutboxDelivery.Version"/>, or, when it existed, as given with no version (its state is the store's).
+    /// </summary>
+    Task<OutboxDelivery> AddAsync(OutboxDelivery delivery, Instant now, CancellationToken ct);
 
     Task<IReadOnlyList<OutboxDelivery>> DueAsync(Instant now, int max, CancellationToken ct);
 

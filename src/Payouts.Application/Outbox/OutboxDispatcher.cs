@@ -25,13 +25,17 @@ public sealed partial class OutboxDispatcher(IOutboxStore outbox, IOutboxTranspo
         return await DeliverAllAsync(due, ct);
     }
 
-    /// <summary>The entries just written by an emit, sent at once rather than at the next timer run.</summary>
-    public async Task<int> DispatchAsync(IEnumerable<string> deliveryIds, CancellationToken ct)
+    /// <summary>
+    /// The entries an emit made sure of, sent at once rather than at the next timer run. One it has just written (it
+    /// knows the row's version) is claimed as it is; one that existed already is read first, and sent only if due.
+    /// </summary>
+    public async Task<int> DispatchAsync(IEnumerable<OutboxDelivery> deliveries, CancellationToken ct)
     {
         var entries = new List<OutboxDelivery>();
-        foreach (var id in deliveryIds.Distinct(StringComparer.Ordinal))
+        foreach (var delivery in deliveries.DistinctBy(d => d.DeliveryId, StringComparer.Ordinal))
         {
-            if (await outbox.GetPendingAsync(id, ct) is { } entry && entry.NextAttemptAt <= clock.GetCurrentInstant())
+            var entry = delivery.Version.Length > 0 ? delivery : await outbox.GetPendingAsync(delivery.DeliveryId, ct);
+            if (entry is not null && entry.NextAttemptAt <= clock.GetCurrentInstant())
             {
                 entries.Add(entry);
             }

@@ -1,3 +1,4 @@
+using Payouts.Application.Outbox;
 using Payouts.Domain.Statements;
 
 namespace Payouts.Application.Statements;
@@ -8,7 +9,7 @@ public sealed record BuildOutcome(StatementId Id, BuildResult Result, StatementS
     public static BuildOutcome Of(StatementId id, BuildResult result) => new(id, result, null, []);
 
     /// <summary>Outbox deliveries the build made sure of, for an immediate dispatch.</summary>
-    public IReadOnlyList<string> Deliveries { get; init; } = [];
+    public IReadOnlyList<OutboxDelivery> Deliveries { get; init; } = [];
 
     /// <summary>Statements of earlier closed periods the build issued first, under the same lease.</summary>
     public IReadOnlyList<StatementId> IssuedEarlier { get; init; } = [];

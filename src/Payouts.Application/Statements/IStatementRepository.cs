@@ -23,13 +23,13 @@ public interface IStatementRepository
     /// Header + balance + settlement entries, fenced by <paramref name="lease"/>, all or nothing. Not committed: the
     /// lease was lost, or a concurrent commit moved the balance or a settlement entry.
     /// </summary>
-    Task<(bool Committed, bool LeaseLost)> TryCommitAsync(ICreatorLease lease, Statement statement, CreatorBalance balance, StatementInputSet inputs, string buildId, CancellationToken ct);
+    Task<StatementCommit> TryCommitAsync(ICreatorLease lease, Statement statement, CreatorBalance balance, StatementInputSet inputs, string buildId, CancellationToken ct);
 
     /// <summary>
     /// A reissue: the new version's header and the balance (fenced, all or nothing), and the replaced version marked
     /// superseded. Refused when the lease was lost or the balance moved (another statement was issued meanwhile).
     /// </summary>
-    Task<(bool Committed, bool LeaseLost)> TryCommitReissueAsync(ICreatorLease lease, Statement statement, CreatorBalance balance, StatementHeader replaced, StatementInputSet inputs, string buildId, CancellationToken ct);
+    Task<StatementCommit> TryCommitReissueAsync(ICreatorLease lease, Statement statement, CreatorBalance balance, StatementHeader replaced, StatementInputSet inputs, string buildId, CancellationToken ct);
 
     /// <summary>The lines of an issued statement, as issued (those of the build its header names).</summary>
     Task<IReadOnlyList<StatementLine>> GetLinesAsync(StatementHeader header, CancellationToken ct);

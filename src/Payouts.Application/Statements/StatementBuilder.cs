@@ -36,16 +36,12 @@ public sealed partial class StatementBuilder(
     public async Task<BuildOutcome> BuildAsync(string creatorId, PeriodKey period, CancellationToken ct)
     {
         var id = new StatementId(creatorId, period, 1);
-        if (await statements.GetHeaderAsync(id, ct) is { } issued)
-        {
-            // Issued: finish emitting if a crash interrupted it (no lease needed: every emit step is idempotent).
-            return await AlreadyIssuedAsync(issued, ct);
-        }
-
         await using var lease = await leases.TryAcquireAsync(creatorId, ct);
         if (lease is null)
         {
-            return BuildOutcome.Of(id, BuildResult.Busy);
+            // Issued already (a duplicate job while another builder works): finish emitting if a crash interrupted it,
+            // no lease needed as every emit step is idempotent. Otherwise it is the other builder's, for now.
+            return await statements.GetHeaderAsync(id, ct) is { } issued ? await AlreadyIssuedAsync(issued, ct) : BuildOutcome.Of(id, BuildResult.Busy);
         }
 
         using var fenced = CancellationTokenSource.CreateLinkedTokenSource(ct, lease.Lost);
@@ -88,7 +84,17 @@ public sealed partial class StatementBuilder(
                 return BuildOutcome.Of(id, BuildResult.NotNeeded);
             }
 
-            var pending = await inputs.ReadAsync(id.CreatorId, id.Period, balance.LastPeriod, ct);
+            StatementInputSet pending;
+            try
+            {
+                pending = await inputs.ReadAsync(id.CreatorId, id.Period, balance.LastPeriod, ct);
+            }
+            catch (Exception ex) when (DataProblem.Is(ex))
+            {
+                LogReadFailed(logger, ex, id);
+                return await BlockAsync(lease, id, [BlockReason.Of(BlockCodes.RecordsUnreadable, $"the creator's stored records could not be read: {ex.Message}")], ct);
+            }
+
             await probe.AtAsync(BuildStep.InputsRead, id, ct);
             if (await FirstUnissuedEarlierPeriodAsync(id, pending, balance, ct) is { } earlier)
             {
@@ -138,14 +144,14 @@ public sealed partial class StatementBuilder(
             await probe.AtAsync(BuildStep.LinesWritten, id, ct);
             await documents.WriteAsync(statement, buildId, ct);
             await probe.AtAsync(BuildStep.DocumentsWritten, id, ct);
-            var (committed, leaseLost) = await statements.TryCommitAsync(lease, statement, balance, pending, buildId, ct);
-            if (leaseLost)
+            var commit = await statements.TryCommitAsync(lease, statement, balance, pending, buildId, ct);
+            if (commit.LeaseLost)
             {
                 LogLeaseLost(logger, id);
                 return BuildOutcome.Of(id, BuildResult.LeaseLost);
             }
 
-            if (!committed)
+            if (commit.Header is not { } header)
             {
                 continue;
             }
@@ -153,7 +159,6 @@ public sealed partial class StatementBuilder(
             await probe.AtAsync(BuildStep.Committed, id, ct);
             metrics.StatementBuilt(statement.Status.ToString());
             LogIssued(logger, id, statement.Status, pending.Count, statement.Totals!.Payable);
-            var header = await statements.GetHeaderAsync(id, ct) ?? throw new InvalidOperationException($"Statement {id} vanished after its commit.");
             return new BuildOutcome(id, BuildResult.Issued, statement.Status, []) { Deliveries = await emitter.EmitAsync(header, ct) };
         }
 
@@ -204,23 +209,25 @@ public sealed partial class StatementBuilder(
 
     private async Task<Statement> ComputeAsync(StatementId id, StatementInputSet pending, CreatorBalance balance, bool draft, CancellationToken ct)
     {
-        var request = new StatementRequest(
-            id,
-            calendar,
-            await reference.ContractVersionsAsync(id.CreatorId, ct),
-            await reference.RatesAsync(ct),
-            await inputs.GiftEntriesAsync(pending, ct),
-            inputs.DealEntries(pending))
-        {
-            BroughtForward = balance.CarriedForward,
-            Draft = draft,
-            PayoutSchedule = payouts,
-        };
         try
         {
+            // Reference rows and entries are read inside the guard too: a hand-edited row, a refund's original looked
+            // up, a record's period placed, can fail on bad data as well as the calculation.
+            var request = new StatementRequest(
+                id,
+                calendar,
+                await reference.ContractVersionsAsync(id.CreatorId, ct),
+                await reference.RatesAsync(ct),
+                await inputs.GiftEntriesAsync(pending, ct),
+                inputs.DealEntries(pending))
+            {
+                BroughtForward = balance.CarriedForward,
+                Draft = draft,
+                PayoutSchedule = payouts,
+            };
             return StatementCalculator.Calculate(request) with { IssuedAt = draft ? null : clock.GetCurrentInstant() };
         }
-        catch (Exception ex) when (ex is OverflowException or ArgumentException or InvalidOperationException or InvalidDataException)
+        catch (Exception ex) when (DataProblem.Is(ex))
         {
             // A data problem in this creator's records: block this statement with the reason, never the whole job.
             LogComputeFailed(logger, ex, id);
@@ -236,6 +243,9 @@ public sealed partial class StatementBuilder(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Statement {StatementId} is blocked: {Reasons}")]
     private static partial void LogBlocked(ILogger logger, StatementId statementId, IReadOnlyList<string> reasons);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Statement {StatementId}: the creator's stored records could not be read; it is blocked")]
+    private static partial void LogReadFailed(ILogger logger, Exception exception, StatementId statementId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Statement {StatementId} could not be computed; it is blocked")]
     private static partial void LogComputeFailed(ILogger logger, Exception exception, StatementId statementId);

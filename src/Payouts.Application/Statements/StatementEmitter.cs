@@ -11,24 +11,22 @@ namespace Payouts.Application.Statements;
 /// </summary>
 public sealed class StatementEmitter(IStatementRepository statements, IStatementDocuments documents, IReferenceData reference, IOutboxStore outbox, IBuildProbe probe, IClock clock)
 {
-    /// <summary>Emits; returns the delivery ids it made sure of (for an immediate dispatch).</summary>
-    public async Task<IReadOnlyList<string>> EmitAsync(StatementHeader header, CancellationToken ct)
+    /// <summary>Emits; returns the deliveries it made sure of (for an immediate dispatch).</summary>
+    public async Task<IReadOnlyList<OutboxDelivery>> EmitAsync(StatementHeader header, CancellationToken ct)
     {
         await statements.IndexAsync(header, ct);
         await probe.AtAsync(BuildStep.Indexed, header.Id, ct);
         var subject = header.Id.ToString();
-        var deliveries = new List<string>();
+        var deliveries = new List<OutboxDelivery>();
 
         var queueId = OutboxDelivery.IdOf(PayoutStatementMessage.EventOf(header), subject, PayoutStatementMessage.Queue);
         var queueBody = PayoutStatementMessage.Create(header, format => documents.UriOf(header, format), queueId);
-        await outbox.AddAsync(new OutboxDelivery(queueId, OutboxChannel.Queue, PayoutStatementMessage.EventOf(header), subject, PayoutStatementMessage.Queue, null, queueBody), clock.GetCurrentInstant(), ct);
-        deliveries.Add(queueId);
+        deliveries.Add(await outbox.AddAsync(new OutboxDelivery(queueId, OutboxChannel.Queue, PayoutStatementMessage.EventOf(header), subject, PayoutStatementMessage.Queue, null, queueBody), clock.GetCurrentInstant(), ct));
 
         if (header.AgencyId is { } agencyId && await reference.AgencyWebhookAsync(agencyId, ct) is { } url)
         {
             var webhook = OutboxDelivery.ToAgency(PayoutStatementMessage.EventOf(header), subject, agencyId, url, id => PayoutStatementMessage.Create(header, format => documents.UriOf(header, format), id));
-            await outbox.AddAsync(webhook, clock.GetCurrentInstant(), ct);
-            deliveries.Add(webhook.DeliveryId);
+            deliveries.Add(await outbox.AddAsync(webhook, clock.GetCurrentInstant(), ct));
         }
 
         await probe.AtAsync(BuildStep.OutboxWritten, header.Id, ct);

@@ -65,9 +65,9 @@ public sealed partial class StatementJobHandler(
     }
 
     /// <summary>The agency statements of the periods the builds issued (or blocked) statements in, where they exist already.</summary>
-    private async Task<List<string>> RefreshAgenciesAsync(IEnumerable<BuildOutcome> outcomes, CancellationToken ct)
+    private async Task<List<OutboxDelivery>> RefreshAgenciesAsync(IEnumerable<BuildOutcome> outcomes, CancellationToken ct)
     {
-        var deliveries = new List<string>();
+        var deliveries = new List<OutboxDelivery>();
         var touched = outcomes
             .Where(o => o.Result is BuildResult.Issued or BuildResult.AlreadyIssued or BuildResult.Blocked)
             .Select(o => o.Id)

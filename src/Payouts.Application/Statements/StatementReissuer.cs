@@ -50,6 +50,41 @@ public sealed partial class StatementReissuer(
                 $"{id} is not {id.CreatorId}'s latest statement ({balance.LastStatementId} is): only the latest can be reissued. Correct an older one with a void and a new record, which the next statement adjusts for.");
         }
 
+        Statement statement;
+        StatementInputSet records;
+        try
+        {
+            (statement, records) = await ComputeAsync(id, reason, replaced, ct);
+        }
+        catch (Exception ex) when (DataProblem.Is(ex))
+        {
+            // Bad data answers as a blocked reissue with the reason (nothing changed), never as a failed call.
+            return new ReissueOutcome(ReissueResult.Blocked, Reasons: [$"the new version could not be computed: {ex.Message}"]);
+        }
+
+        if (statement.Status == StatementStatus.Blocked)
+        {
+            return new ReissueOutcome(ReissueResult.Blocked, Reasons: statement.BlockedReasons);
+        }
+
+        var buildId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+        await statements.WriteLinesAsync(statement, buildId, ct);
+        await documents.WriteAsync(statement, buildId, ct);
+        if ((await statements.TryCommitReissueAsync(lease, statement, balance, replaced, records, buildId, ct)).Header is not { } header)
+        {
+            return new ReissueOutcome(ReissueResult.Busy, Detail: "another statement of the creator was issued meanwhile; look again before reissuing.");
+        }
+
+        LogReissued(logger, statement.Id, id.Version, header.PayableDifference ?? 0);
+        var deliveries = await emitter.EmitAsync(header, ct);
+        var agencyDeliveries = (await agencies.RefreshAsync(id.Period, [id.CreatorId], ct)).SelectMany(o => o.Deliveries);
+        await dispatcher.DispatchAsync(deliveries.Concat(agencyDeliveries), ct);
+        return new ReissueOutcome(ReissueResult.Reissued, statement.Id) { Header = header };
+    }
+
+    /// <summary>The new version from the records the replaced one counted, with the reason and the diff against it.</summary>
+    private async Task<(Statement Statement, StatementInputSet Records)> ComputeAsync(StatementId id, string reason, StatementHeader replaced, CancellationToken ct)
+    {
         var records = await inputs.ReadSettledAsync(replaced, ct);
         var request = new StatementRequest(
             id.NextVersion(),
@@ -64,27 +99,7 @@ public sealed partial class StatementReissuer(
             Previous = new PreviousVersion(id.Version, await statements.GetLinesAsync(replaced, ct), replaced.Amount(replaced.Totals.Payable)),
             PayoutSchedule = payouts,
         };
-        var statement = StatementCalculator.Calculate(request) with { IssuedAt = clock.GetCurrentInstant() };
-        if (statement.Status == StatementStatus.Blocked)
-        {
-            return new ReissueOutcome(ReissueResult.Blocked, Reasons: statement.BlockedReasons);
-        }
-
-        var buildId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-        await statements.WriteLinesAsync(statement, buildId, ct);
-        await documents.WriteAsync(statement, buildId, ct);
-        var (committed, _) = await statements.TryCommitReissueAsync(lease, statement, balance, replaced, records, buildId, ct);
-        if (!committed)
-        {
-            return new ReissueOutcome(ReissueResult.Busy, Detail: "another statement of the creator was issued meanwhile; look again before reissuing.");
-        }
-
-        var header = await statements.GetHeaderAsync(statement.Id, ct) ?? throw new InvalidOperationException($"Statement {statement.Id} vanished after its commit.");
-        LogReissued(logger, statement.Id, id.Version, header.PayableDifference ?? 0);
-        var deliveries = await emitter.EmitAsync(header, ct);
-        var agencyDeliveries = (await agencies.RefreshAsync(id.Period, [id.CreatorId], ct)).SelectMany(o => o.Deliveries);
-        await dispatcher.DispatchAsync(deliveries.Concat(agencyDeliveries), ct);
-        return new ReissueOutcome(ReissueResult.Reissued, statement.Id) { Header = header };
+        return (StatementCalculator.Calculate(request) with { IssuedAt = clock.GetCurrentInstant() }, records);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reissued {StatementId}, superseding version {Supersedes}; payable difference {PayableDifferenceMinor} minor units")]

@@ -23,4 +23,7 @@ public static class BlockCodes
 
     /// <summary>The records could not be computed into a statement (the message says why).</summary>
     public const string ComputeFailed = "compute-failed";
+
+    /// <summary>A stored record could not be read back into a record (a row edited by hand, say; the message says which).</summary>
+    public const string RecordsUnreadable = "records-unreadable";
 }

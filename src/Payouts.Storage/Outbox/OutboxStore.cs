@@ -20,33 +20,24 @@ public sealed class OutboxStore(TableServiceClient tables) : IOutboxStore
 
     private readonly TableClient _table = tables.GetTableClient(TableNames.Outbox);
 
-    /// <summary>Adds the delivery unless it exists (pending or already delivered).</summary>
-    public async Task AddAsync(OutboxDelivery delivery, Instant now, CancellationToken ct)
+    /// <summary>Adds the delivery unless it exists (pending or already delivered); returns it as written, with its ETag.</summary>
+    public async Task<OutboxDelivery> AddAsync(OutboxDelivery delivery, Instant now, CancellationToken ct)
     {
         if ((await _table.GetEntityIfExistsAsync<TableEntity>(Delivered, delivery.DeliveryId, ["Event"], ct)).HasValue)
         {
-            return;
+            return delivery with { Version = string.Empty };
         }
 
-        var row = new TableEntity(Pending, delivery.DeliveryId)
-        {
-            ["Channel"] = delivery.Channel.ToString(),
-            ["Event"] = delivery.Event,
-            ["SubjectId"] = delivery.SubjectId,
-            ["TargetId"] = delivery.TargetId,
-            ["Url"] = delivery.Url,
-            ["Body"] = delivery.Body,
-            ["Attempts"] = 0,
-            ["CreatedAt"] = now.ToDateTimeOffset(),
-            ["NextAttemptAt"] = now.ToDateTimeOffset(),
-        };
+        var added = delivery with { Attempts = 0, CreatedAt = now, NextAttemptAt = now, LastFailure = null };
         try
         {
-            await _table.AddEntityAsync(row, ct);
+            var response = await _table.AddEntityAsync(ToRow(Pending, added), ct);
+            return added with { Version = response.Headers.ETag?.ToString() ?? string.Empty };
         }
         catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
         {
-            // Written by an earlier attempt: keep its attempt count.
+            // Written by an earlier attempt: keep its attempt count (the caller reads it before sending).
+            return delivery with { Version = string.Empty };
         }
     }
 
@@ -96,16 +87,16 @@ public sealed class OutboxStore(TableServiceClient tables) : IOutboxStore
         }
     }
 
-    /// <summary>Moves the delivery to "delivered" (insert there first, then delete pending: a crash in between leaves a harmless twin).</summary>
+    /// <summary>
+    /// Moves the delivery to "delivered" (insert there first, then delete pending: a crash in between leaves a harmless
+    /// twin). The delivered row is written from the claimed delivery in hand, which is the pending row as it stands.
+    /// </summary>
     public async Task MarkDeliveredAsync(OutboxDelivery delivery, Instant now, int status, CancellationToken ct)
     {
-        var pending = await _table.GetEntityIfExistsAsync<TableEntity>(Pending, delivery.DeliveryId, cancellationToken: ct);
-        if (pending.HasValue)
-        {
-            var delivered = new TableEntity(pending.Value!) { PartitionKey = Delivered, ["DeliveredAt"] = now.ToDateTimeOffset(), ["LastStatus"] = status, ETag = default };
-            await _table.UpsertEntityAsync(delivered, TableUpdateMode.Replace, ct);
-        }
-
+        var delivered = ToRow(Delivered, delivery);
+        delivered["DeliveredAt"] = now.ToDateTimeOffset();
+        delivered["LastStatus"] = status;
+        await _table.UpsertEntityAsync(delivered, TableUpdateMode.Replace, ct);
         await _table.DeleteEntityAsync(Pending, delivery.DeliveryId, ETag.All, ct);
     }
 
@@ -141,6 +132,30 @@ public sealed class OutboxStore(TableServiceClient tables) : IOutboxStore
         }
 
         return rows;
+    }
+
+    private static TableEntity ToRow(string partition, OutboxDelivery delivery)
+    {
+        var row = new TableEntity(partition, delivery.DeliveryId)
+        {
+            ["Channel"] = delivery.Channel.ToString(),
+            ["Event"] = delivery.Event,
+            ["SubjectId"] = delivery.SubjectId,
+            ["TargetId"] = delivery.TargetId,
+            ["Url"] = delivery.Url,
+            ["Body"] = delivery.Body,
+            ["Attempts"] = delivery.Attempts,
+            ["CreatedAt"] = delivery.CreatedAt.ToDateTimeOffset(),
+            ["NextAttemptAt"] = delivery.NextAttemptAt.ToDateTimeOffset(),
+        };
+        if (delivery.LastFailure is { } failure)
+        {
+            row["LastErrorCategory"] = failure.Code;
+            row["LastStatus"] = failure.Status;
+            row["LastError"] = failure.Describe();
+        }
+
+        return row;
     }
 
     private static OutboxDelivery ToDelivery(TableEntity row) => new(

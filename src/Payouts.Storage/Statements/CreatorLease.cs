@@ -45,28 +45,37 @@ public sealed class CreatorLease : ICreatorLease
 
     public bool IsLost => _lost.IsCancellationRequested;
 
+    /// <summary>
+    /// Takes the lease: an insert when no row exists (a released lease is deleted, so that is the usual case, one
+    /// request); otherwise the row is read and taken over only once it has expired. Null while another holder has it.
+    /// </summary>
     public static async Task<CreatorLease?> TryAcquireAsync(TableClient statements, string creatorId, IClock clock, Duration duration, CancellationToken ct)
     {
         var now = clock.GetCurrentInstant();
         var lease = Entity(creatorId, now + duration);
-        var existing = await statements.GetEntityIfExistsAsync<TableEntity>(creatorId, Row, cancellationToken: ct);
         try
         {
-            if (!existing.HasValue)
-            {
-                var added = await statements.AddEntityAsync(lease, ct);
-                return new CreatorLease(statements, creatorId, added.Headers.ETag!.Value, clock, duration);
-            }
+            var added = await statements.AddEntityAsync(lease, ct);
+            return new CreatorLease(statements, creatorId, added.Headers.ETag!.Value, clock, duration);
+        }
+        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
+        {
+            // A row exists: held, or left behind by a holder that died.
+        }
 
-            if (existing.Value!.GetDateTimeOffset("ExpiresAt") is { } expires && Instant.FromDateTimeOffset(expires) > now)
-            {
-                return null;
-            }
+        var existing = await statements.GetEntityIfExistsAsync<TableEntity>(creatorId, Row, cancellationToken: ct);
+        if (!existing.HasValue || existing.Value!.GetDateTimeOffset("ExpiresAt") is { } expires && Instant.FromDateTimeOffset(expires) > now)
+        {
+            // Released between the two requests (the next attempt takes it), or still held.
+            return null;
+        }
 
+        try
+        {
             var taken = await statements.UpdateEntityAsync(lease, existing.Value.ETag, TableUpdateMode.Replace, ct);
             return new CreatorLease(statements, creatorId, taken.Headers.ETag!.Value, clock, duration);
         }
-        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
         {
             return null;
         }

@@ -189,7 +189,7 @@ internal static class StatementRows
     public static TableEntity Blocked(string creatorId, PeriodKey period, IReadOnlyList<BlockReason> reasons) => new(creatorId, BlockedKey(period))
     {
         ["Period"] = period.ToString(),
-        ["Reasons"] = string.Join(ListSeparator, reasons.Select(r => r.Message)),
+        ["Reasons"] = BlockColumns.Messages(reasons),
         [BlockColumns.Column] = BlockColumns.Write(reasons),
     };
 
@@ -197,7 +197,7 @@ internal static class StatementRows
     {
         ["CreatorId"] = creatorId,
         ["Status"] = nameof(StatementStatus.Blocked),
-        ["Reasons"] = string.Join(ListSeparator, reasons.Select(r => r.Message)),
+        ["Reasons"] = BlockColumns.Messages(reasons),
         [BlockColumns.Column] = BlockColumns.Write(reasons),
     };
 

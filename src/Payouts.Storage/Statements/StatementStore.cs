@@ -44,31 +44,40 @@ public sealed class StatementStore(CreatorTables tables, TableServiceClient serv
     }
 
     /// <summary>The commit, fenced by the lease. Not committed: the lease was lost, or a concurrent commit moved the balance or a settlement entry.</summary>
-    public async Task<(bool Committed, bool LeaseLost)> TryCommitAsync(
+    public async Task<StatementCommit> TryCommitAsync(
         ICreatorLease lease, Statement statement, CreatorBalance balance, StatementInputSet inputs, string buildId, CancellationToken ct)
     {
         var balanceRow = StatementRows.Balance(statement);
+        var header = StatementRows.Header(statement, inputs.Count, buildId, StatementDocuments.Prefix(statement.Id, buildId), inputs.Partitions.Select(p => p.Range.ToString()));
         var actions = new List<TableTransactionAction>
         {
-            new(TableTransactionActionType.Add, StatementRows.Header(statement, inputs.Count, buildId, StatementDocuments.Prefix(statement.Id, buildId), inputs.Partitions.Select(p => p.Range.ToString()))),
+            new(TableTransactionActionType.Add, header),
             balance.Version is { } version
                 ? new(TableTransactionActionType.UpdateReplace, balanceRow, new ETag(version))
                 : new(TableTransactionActionType.Add, balanceRow),
         };
         actions.AddRange(inputs.Partitions.Select(SettlementLedger.Advance));
-        return await CreatorLease.Of(lease).SubmitFencedAsync(actions, ct);
+        return await SubmitAsync(lease, header, actions, ct);
     }
 
-    public async Task<(bool Committed, bool LeaseLost)> TryCommitReissueAsync(
+    public async Task<StatementCommit> TryCommitReissueAsync(
         ICreatorLease lease, Statement statement, CreatorBalance balance, StatementHeader replaced, StatementInputSet inputs, string buildId, CancellationToken ct)
     {
+        var header = StatementRows.Header(statement, inputs.Count, buildId, StatementDocuments.Prefix(statement.Id, buildId), replaced.Settled);
         var actions = new List<TableTransactionAction>
         {
-            new(TableTransactionActionType.Add, StatementRows.Header(statement, inputs.Count, buildId, StatementDocuments.Prefix(statement.Id, buildId), replaced.Settled)),
+            new(TableTransactionActionType.Add, header),
             new(TableTransactionActionType.UpdateReplace, StatementRows.Balance(statement), new ETag(balance.Version!)),
             new(TableTransactionActionType.Add, StatementRows.Superseded(replaced.Id, statement.Id, statement.IssuedAt ?? default)),
         };
-        return await CreatorLease.Of(lease).SubmitFencedAsync(actions, ct);
+        return await SubmitAsync(lease, header, actions, ct);
+    }
+
+    /// <summary>The fenced commit; once it holds, the header row it inserted is the issued header (never updated after).</summary>
+    private static async Task<StatementCommit> SubmitAsync(ICreatorLease lease, TableEntity header, IReadOnlyList<TableTransactionAction> actions, CancellationToken ct)
+    {
+        var (committed, leaseLost) = await CreatorLease.Of(lease).SubmitFencedAsync(actions, ct);
+        return committed ? new StatementCommit(StatementRows.ToHeader(header), false) : leaseLost ? StatementCommit.Lost : StatementCommit.Conflict;
     }
 
     public async Task<IReadOnlyList<StatementLine>> GetLinesAsync(StatementHeader header, CancellationToken ct)

@@ -11,17 +11,13 @@ internal sealed class FakeOutbox : IOutboxStore
 
     public Dictionary<string, OutboxDelivery> Delivered { get; } = new(StringComparer.Ordinal);
 
-    public Task AddAsync(OutboxDelivery delivery, Instant now, CancellationToken ct)
+    public Task<OutboxDelivery> AddAsync(OutboxDelivery delivery, Instant now, CancellationToken ct)
     {
         lock (_gate)
         {
-            if (!Delivered.ContainsKey(delivery.DeliveryId))
-            {
-                Pending.TryAdd(delivery.DeliveryId, delivery with { CreatedAt = now, NextAttemptAt = now, Version = "1" });
-            }
+            var added = delivery with { CreatedAt = now, NextAttemptAt = now, Version = "1" };
+            return Task.FromResult(!Delivered.ContainsKey(delivery.DeliveryId) && Pending.TryAdd(delivery.DeliveryId, added) ? added : delivery with { Version = string.Empty });
         }
-
-        return Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<OutboxDelivery>> DueAsync(Instant now, int max, CancellationToken ct)

@@ -64,19 +64,19 @@ internal sealed class FakeStatementRepository(FakeSettlements settlements) : ISt
         return Task.CompletedTask;
     }
 
-    public Task<(bool Committed, bool LeaseLost)> TryCommitAsync(ICreatorLease lease, Statement statement, CreatorBalance balance, StatementInputSet inputs, string buildId, CancellationToken ct)
+    public Task<StatementCommit> TryCommitAsync(ICreatorLease lease, Statement statement, CreatorBalance balance, StatementInputSet inputs, string buildId, CancellationToken ct)
     {
         lock (_gate)
         {
             if (lease.IsLost)
             {
-                return Task.FromResult((false, true));
+                return Task.FromResult(StatementCommit.Lost);
             }
 
             var current = Balances.TryGetValue(statement.CreatorId, out var b) ? b.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
             if (Headers.ContainsKey(statement.Id) || current != balance.Version || !settlements.TryAdvance(inputs.Partitions))
             {
-                return Task.FromResult((false, false));
+                return Task.FromResult(StatementCommit.Conflict);
             }
 
             var totals = statement.Totals!;
@@ -87,11 +87,11 @@ internal sealed class FakeStatementRepository(FakeSettlements settlements) : ISt
             Lines[statement.Id] = statement.Lines;
             Balances[statement.CreatorId] = (new CreatorBalance(totals.CarriedForward, statement.Period, null), (b.Version) + 1);
             Commits++;
-            return Task.FromResult((true, false));
+            return Task.FromResult(new StatementCommit(Headers[statement.Id], false));
         }
     }
 
-    public Task<(bool Committed, bool LeaseLost)> TryCommitReissueAsync(ICreatorLease lease, Statement statement, CreatorBalance balance, StatementHeader replaced, StatementInputSet inputs, string buildId, CancellationToken ct) =>
+    public Task<StatementCommit> TryCommitReissueAsync(ICreatorLease lease, Statement statement, CreatorBalance balance, StatementHeader replaced, StatementInputSet inputs, string buildId, CancellationToken ct) =>
         throw new NotSupportedException("Reissue is tested against Azurite (tests/Payouts.Functions.Tests/Statements/ReissueTests).");
 
     public Task<IReadOnlyList<StatementLine>> GetLinesAsync(StatementHeader header, CancellationToken ct)

@@ -34,19 +34,50 @@ public sealed class OutboxDispatcherTests : IDisposable
     [Fact]
     public async Task ConcurrentDispatchers_SendEachDeliveryOnce()
     {
+        var added = new List<OutboxDelivery>();
         foreach (var id in new[] { "d1", "d2", "d3" })
         {
-            await _world.Outbox.AddAsync(Delivery(id), _world.Clock.GetCurrentInstant(), CancellationToken.None);
+            added.Add(await _world.Outbox.AddAsync(Delivery(id), _world.Clock.GetCurrentInstant(), CancellationToken.None));
         }
 
+        // The emit's own handles (with the version just written) race the timer's reads of the same rows.
         var sent = await Task.WhenAll(
             _world.Dispatcher.DispatchDueAsync(CancellationToken.None),
             _world.Dispatcher.DispatchDueAsync(CancellationToken.None),
-            _world.Dispatcher.DispatchAsync(["d1", "d2", "d3"], CancellationToken.None));
+            _world.Dispatcher.DispatchAsync(added, CancellationToken.None));
 
         Assert.Equal(3, sent.Sum());
         Assert.Equal(3, _world.Transport.Sent.Count);
         Assert.Equal(3, _world.Transport.Sent.Select(d => d.DeliveryId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ImmediateDispatch_OfADeliveryThatExisted_ReadsItFirst_AndLeavesItToItsBackoff()
+    {
+        await _world.Outbox.AddAsync(Delivery("d1"), _world.Clock.GetCurrentInstant(), CancellationToken.None);
+        _world.Transport.FailNext = 1;
+        Assert.Equal(0, await _world.Dispatcher.DispatchDueAsync(CancellationToken.None));
+
+        // A retried emit adds it again: it existed, so the handle carries no version and the dispatcher reads the row.
+        var again = await _world.Outbox.AddAsync(Delivery("d1"), _world.Clock.GetCurrentInstant(), CancellationToken.None);
+        Assert.Equal(string.Empty, again.Version);
+        Assert.Equal(0, await _world.Dispatcher.DispatchAsync([again], CancellationToken.None));
+        Assert.Single(_world.Transport.Sent);
+
+        _world.Clock.Advance(OutboxDispatcher.Backoff(0));
+        Assert.Equal(1, await _world.Dispatcher.DispatchAsync([again], CancellationToken.None));
+        Assert.Empty(_world.Outbox.Pending);
+    }
+
+    [Fact]
+    public async Task ImmediateDispatch_OfAFreshDelivery_SendsIt_WithoutWaitingForTheTimer()
+    {
+        var added = await _world.Outbox.AddAsync(Delivery("d1"), _world.Clock.GetCurrentInstant(), CancellationToken.None);
+        Assert.NotEqual(string.Empty, added.Version);
+
+        Assert.Equal(1, await _world.Dispatcher.DispatchAsync([added, added], CancellationToken.None));
+        Assert.Single(_world.Transport.Sent);
+        Assert.Single(_world.Outbox.Delivered);
     }
 
     [Theory]

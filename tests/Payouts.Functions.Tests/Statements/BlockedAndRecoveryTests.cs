@@ -1,6 +1,8 @@
+using Azure.Data.Tables;
+using Payouts.Application.Statements;
+using Payouts.Domain.Statements;
 using Payouts.Functions.Tests.Infrastructure;
 using Payouts.Storage.Tables;
-using Payouts.Application.Statements;
 
 namespace Payouts.Functions.Tests.Statements;
 
@@ -57,5 +59,35 @@ public sealed class BlockedAndRecoveryTests(PayoutsAppFixture app) : PipelineTes
         Assert.Null(await HeaderAsync(creator, "2025-10"));
         var reasons = Assert.Single(await RowsAsync(TableNames.Statements, creator), r => r.RowKey == "2025-10|blocked").GetString("Reasons");
         Assert.Contains("ZZ", reasons, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnreadableStoredRecord_BlocksThatCreatorOnly_WithItsCode_AndTheJobSucceeds()
+    {
+        var broken = Payloads.Unique("unreadable");
+        var fine = Payloads.Unique("readable");
+        SetClock("2062-02-10T12:00:00Z");
+        await PutWorldRatesAsync();
+        await PutAgencyAsync(webhookUrl: null);
+        await PutCreatorAsync(broken, minimumPayout: "0.00");
+        await PutCreatorAsync(fine, minimumPayout: "0.00");
+        await PostGiftsAsync(Payloads.Envelope(PayoutsAppFixture.Partner,
+            Payloads.Gift("g1", broken, 1000, 1, "2062-01-10T12:00:00Z"), Payloads.Gift("g2", fine, 1000, 1, "2062-01-10T12:00:00Z")));
+
+        // A row edited by hand: its coins column gone. Reading it back fails; that is this creator's data problem.
+        var row = Assert.Single(await RowsAsync(TableNames.Gifts, $"{broken}|2062-01"));
+        row.Remove("CoinsPerGift");
+        await App.Tables.GetTableClient(TableNames.Gifts).UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+
+        await ClosePeriodAsync("2062-01");
+        await RunJobAsync("2062-01", broken, fine);
+
+        Assert.NotNull(await HeaderAsync(fine, "2062-01"));
+        Assert.Null(await HeaderAsync(broken, "2062-01"));
+        var blocked = (await GetPeriodAsync("2062-01")).Body.GetProperty("blocked").EnumerateArray().Single(b => b.GetProperty("creatorId").GetString() == broken);
+        var reason = Assert.Single(blocked.GetProperty("reasons").EnumerateArray());
+        Assert.Equal(BlockCodes.RecordsUnreadable, reason.GetProperty("code").GetString());
+        Assert.Contains("CoinsPerGift", reason.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await SettledAsync(broken, RecordKind.Gift, "2062-01"));
     }
 }

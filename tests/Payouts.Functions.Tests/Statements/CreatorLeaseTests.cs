@@ -50,4 +50,25 @@ public sealed class CreatorLeaseTests(PayoutsAppFixture app) : PipelineTestBase(
         Assert.True(stale.Lost.IsCancellationRequested);
         Assert.False((await table.GetEntityIfExistsAsync<TableEntity>(creator, "probe")).HasValue);
     }
+
+    [Fact]
+    public async Task ReleasedLease_LeavesNoRow_SoTheNextHolderTakesItByInsert_AndAHeldOneIsUntouched()
+    {
+        var creator = Payloads.Unique("release");
+        var table = App.Tables.GetTableClient(TableNames.Statements);
+        var clock = App.Services.GetRequiredService<IClock>();
+        var first = await CreatorLease.TryAcquireAsync(table, creator, clock, Duration.FromMinutes(5), CancellationToken.None);
+        Assert.NotNull(first);
+        var held = (await table.GetEntityAsync<TableEntity>(creator, "lease")).Value.ETag;
+
+        Assert.Null(await CreatorLease.TryAcquireAsync(table, creator, clock, Duration.FromMinutes(5), CancellationToken.None));
+        Assert.Equal(held, (await table.GetEntityAsync<TableEntity>(creator, "lease")).Value.ETag);
+
+        await first.DisposeAsync();
+        Assert.False((await table.GetEntityIfExistsAsync<TableEntity>(creator, "lease")).HasValue);
+        await using var next = await CreatorLease.TryAcquireAsync(table, creator, clock, Duration.FromMinutes(5), CancellationToken.None);
+        Assert.NotNull(next);
+        var (committed, _) = await next.SubmitFencedAsync([new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(creator, "probe"))], CancellationToken.None);
+        Assert.True(committed);
+    }
 }
