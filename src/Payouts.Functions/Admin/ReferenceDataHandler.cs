@@ -132,7 +132,8 @@ public sealed class ReferenceDataHandler(ContractStore contracts, RatePublisher 
         }
 
         var entry = new RateEntry(kind!.Value, kind == RateKind.UsdPerCoinReference ? string.Empty : key, from!.Value, value!.Value, versionId!);
-        var publication = await rates.PublishAsync(entry, force ? new RateForce(reason!, AdminCaller.Of(request)) : null, ct);
+        var forceRequest = force ? new RateForce(reason!, AdminCaller.Of(request)) : null;
+        var publication = await rates.PublishAsync(entry, forceRequest, ct);
         switch (publication.Outcome)
         {
             case RatePublicationOutcome.VersionExists:
@@ -152,10 +153,32 @@ public sealed class ReferenceDataHandler(ContractStore contracts, RatePublisher 
                 break;
         }
 
+        // The answer says what was recorded, so the operator who forced a rate sees the reason and the periods it reaches.
         return BytesResult.Json(w =>
         {
             w.WriteStartObject();
             w.WriteString("versionId", entry.VersionId);
+            w.WriteString("outcome", publication.Outcome switch
+            {
+                RatePublicationOutcome.AddedByForce => "addedByForce",
+                RatePublicationOutcome.Unchanged => "unchanged",
+                _ => "added",
+            });
+            if (publication.Outcome == RatePublicationOutcome.AddedByForce && forceRequest is not null)
+            {
+                w.WriteStartObject("forced");
+                w.WriteString("reason", forceRequest.Reason);
+                w.WriteString("requestedBy", forceRequest.RequestedBy);
+                w.WriteStartArray("issuedPeriods");
+                foreach (var period in publication.IssuedPeriods)
+                {
+                    w.WriteStringValue(period.ToString());
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
             w.WriteEndObject();
         });
     }

@@ -115,6 +115,11 @@ public sealed class ReferenceDataHistoryTests(PayoutsAppFixture app) : PipelineT
         Assert.Equal(400, noReason.Status);
         Assert.True(noReason.Body.GetProperty("errors").TryGetProperty("reason", out _));
         Assert.Equal(200, forced.Status);
+        Assert.Equal("addedByForce", forced.Body.GetProperty("outcome").GetString());
+        var recorded = forced.Body.GetProperty("forced");
+        Assert.Equal("Partner FR-2051-17: the February rate was published late", recorded.GetProperty("reason").GetString());
+        // This collection closes later periods too (2052–2059), in any order: 2051-02 is the one this rate reaches first.
+        Assert.Equal("2051-02", recorded.GetProperty("issuedPeriods")[0].GetString());
         var row = await RateRowAsync("diamondsPerCoin", region, "2051-02-01");
         Assert.NotNull(row);
         Assert.Equal("0.6", row.GetString("Value"));
@@ -153,6 +158,8 @@ public sealed class ReferenceDataHistoryTests(PayoutsAppFixture app) : PipelineT
         var again = await PutRateVersionAsync("usdPerDiamond", region, "2052-01-15", "0.0055", $"{region}-v2");
 
         Assert.Equal(200, again.Status);
+        Assert.Equal("unchanged", again.Body.GetProperty("outcome").GetString());
+        Assert.False(again.Body.TryGetProperty("forced", out _));
         Assert.Equal(before!.ETag, (await RateRowAsync("usdPerDiamond", region, "2052-01-15"))!.ETag);
     }
 
