@@ -12,4 +12,11 @@ internal sealed record ModelResult(
     decimal Payable,
     decimal CarriedForward,
     IReadOnlyList<decimal> GiftLines,
-    IReadOnlyList<decimal> DealLines);
+    IReadOnlyList<decimal> DealLines)
+{
+    /// <summary>Gift lines as (the period a line's records belong to, amount), sorted: prior-period lines name theirs.</summary>
+    public IReadOnlyList<(string Period, decimal Amount)> GiftLinesByPeriod { get; init; } = [];
+
+    /// <summary>One commission line per revenue type and rate, amounts sorted.</summary>
+    public IReadOnlyList<decimal> CommissionLines { get; init; } = [];
+}

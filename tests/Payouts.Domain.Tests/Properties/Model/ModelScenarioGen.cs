@@ -46,7 +46,7 @@ internal static class ModelScenarioGen
 
     public static readonly Gen<ModelScenario> Scenario =
         Gen.Select(
-            Gen.Select(Gen.OneOf("EUR", "JPY", "KWD"), Gen.Int[0, 50], Gen.Int[0, 50], Gen.Int[0, 50], Gen.Int[0, 30]),
+            Gen.Select(Gen.OneOf("EUR", "JPY", "KWD", "IDR", "VND"), Gen.Int[0, 50], Gen.Int[0, 50], Gen.Int[0, 50], Gen.Int[0, 30]),
             Gen.Int[0, 10_000],
             Gen.Int[-50_000, 50_000],
             Gifts,

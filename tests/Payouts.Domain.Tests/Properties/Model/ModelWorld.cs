@@ -40,13 +40,18 @@ internal static class ModelWorld
         ("USD", "JPY", new LocalDate(2026, 11, 2), 151m), ("USD", "JPY", new LocalDate(2026, 11, 29), 149.5m), ("USD", "JPY", new LocalDate(2026, 12, 1), 140m),
         ("GBP", "JPY", new LocalDate(2026, 11, 30), 190.25m), ("EUR", "JPY", new LocalDate(2026, 11, 30), 162.4m),
         ("USD", "KWD", new LocalDate(2026, 11, 30), 0.3071m), ("GBP", "KWD", new LocalDate(2026, 11, 1), 0.3893m), ("EUR", "KWD", new LocalDate(2026, 11, 15), 0.3337m),
+        ("USD", "IDR", new LocalDate(2026, 11, 27), 15_873.5m), ("GBP", "IDR", new LocalDate(2026, 11, 30), 20_104.25m), ("EUR", "IDR", new LocalDate(2026, 11, 3), 17_250.75m),
+        ("USD", "VND", new LocalDate(2026, 11, 30), 25_347m), ("GBP", "VND", new LocalDate(2026, 11, 12), 32_010.5m), ("EUR", "VND", new LocalDate(2026, 11, 30), 27_450m),
+        ("USD", "VND", new LocalDate(2026, 12, 1), 30_000m),
     ];
 
     /// <summary>ISO 4217 exponents of the payout currencies the model knows.</summary>
     public static int Exponent(string currency) => currency switch
     {
         "EUR" => 2,
+        "IDR" => 2,
         "JPY" => 0,
+        "VND" => 0,
         "KWD" => 3,
         _ => throw new ArgumentOutOfRangeException(nameof(currency), currency, null),
     };

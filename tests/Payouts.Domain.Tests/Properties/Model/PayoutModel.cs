@@ -34,7 +34,7 @@ internal static class PayoutModel
                 var coins = line.Sum(g => g.Coins);
                 var diamonds = coins * line.First().Value;
                 var usd = diamonds * line.First().PerDiamond;
-                return new ModelLine("gifts", Round(usd * usdToPayout), null);
+                return new ModelLine("gifts", Round(usd * usdToPayout), null) { Period = line.Key.Item1 };
             })
             .ToList();
 
@@ -58,9 +58,12 @@ internal static class PayoutModel
             ["bonuses"] = scenario.BonusCommission,
         };
         var revenue = giftLines.Concat(dealLines).ToList();
-        var commission = revenue
+        var commissionLines = revenue
             .GroupBy(l => (l.Type, Rate: l.OwnRate ?? contractRate[l.Type]))
-            .Sum(group => -Round(group.Key.Rate * group.Sum(l => l.Amount)));
+            .Where(group => group.Key.Rate != 0m) // no commission, no line
+            .Select(group => -Round(group.Key.Rate * group.Sum(l => l.Amount)))
+            .ToList();
+        var commission = commissionLines.Sum();
 
         // §4.6: withholding on what is left after the agency's share.
         var gross = revenue.Sum(l => l.Amount);
@@ -82,10 +85,18 @@ internal static class PayoutModel
             Payable: pays ? balance : 0m,
             CarriedForward: pays ? 0m : balance,
             GiftLines: giftLines.Select(l => l.Amount).Order().ToList(),
-            DealLines: dealLines.Select(l => l.Amount).Order().ToList());
+            DealLines: dealLines.Select(l => l.Amount).Order().ToList())
+        {
+            GiftLinesByPeriod = [.. giftLines.Select(l => (l.Period!, l.Amount)).Order()],
+            CommissionLines = [.. commissionLines.Order()],
+        };
     }
 
     private static long Pow10(int exponent) => exponent switch { 0 => 1, 2 => 100, 3 => 1000, _ => throw new ArgumentOutOfRangeException(nameof(exponent)) };
 
-    private sealed record ModelLine(string Type, decimal Amount, decimal? OwnRate);
+    private sealed record ModelLine(string Type, decimal Amount, decimal? OwnRate)
+    {
+        /// <summary>For a gift line: "2026-10" or "2026-11", the period its records belong to.</summary>
+        public string? Period { get; init; }
+    }
 }
