@@ -301,7 +301,7 @@ public sealed partial class AgencyStatementIssuer(
         if (await reference.AgencyWebhookAsync(header.AgencyId, ct) is { } url)
         {
             var webhook = OutboxDelivery.ToAgency(AgencyStatementMessage.IssuedEvent, header.Id.ToString(), header.AgencyId, url, id => AgencyStatementMessage.Create(header, format => documents.UriOf(header, format), id));
-            deliveries.Add(await outbox.AddAsync(webhook, clock.GetCurrentInstant(), ct));
+            deliveries.AddRange(await outbox.AddAsync([webhook], clock.GetCurrentInstant(), ct));
         }
 
         await agencyStatements.MarkEmittedAsync(header.Id, clock.GetCurrentInstant(), ct);

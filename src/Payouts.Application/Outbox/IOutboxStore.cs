@@ -6,10 +6,10 @@ namespace Payouts.Application.Outbox;
 public interface IOutboxStore
 {
     /// <summary>
-    /// Adds the delivery unless it exists (pending or already delivered). Returns it as written, with its
+    /// Adds the deliveries that do not exist (pending or already delivered). Returns each as written, with its
     /// <see cref="OutboxDelivery.Version"/>, or, when it existed, as given with no version (its state is the store's).
     /// </summary>
-    Task<OutboxDelivery> AddAsync(OutboxDelivery delivery, Instant now, CancellationToken ct);
+    Task<IReadOnlyList<OutboxDelivery>> AddAsync(IReadOnlyList<OutboxDelivery> deliveries, Instant now, CancellationToken ct);
 
     Task<IReadOnlyList<OutboxDelivery>> DueAsync(Instant now, int max, CancellationToken ct);
 
@@ -17,10 +17,10 @@ public interface IOutboxStore
 
     Task<OutboxDelivery?> GetPendingAsync(string deliveryId, CancellationToken ct);
 
-    /// <summary>Takes the delivery for one attempt (attempts + 1, next attempt at <paramref name="retryAt"/>); null when another dispatcher took it.</summary>
-    Task<OutboxDelivery?> TryClaimAsync(OutboxDelivery delivery, Instant retryAt, CancellationToken ct);
+    /// <summary>Takes each delivery for one attempt (attempts + 1, next attempt at <paramref name="retryAt"/>); returns those taken (another dispatcher may hold the rest).</summary>
+    Task<IReadOnlyList<OutboxDelivery>> TryClaimAsync(IReadOnlyList<OutboxDelivery> deliveries, Func<OutboxDelivery, Instant> retryAt, CancellationToken ct);
 
-    Task MarkDeliveredAsync(OutboxDelivery delivery, Instant now, int status, CancellationToken ct);
+    Task MarkDeliveredAsync(IReadOnlyList<(OutboxDelivery Delivery, int Status)> deliveries, Instant now, CancellationToken ct);
 
-    Task RecordFailureAsync(OutboxDelivery delivery, DeliveryFailure failure, CancellationToken ct);
+    Task RecordFailureAsync(IReadOnlyList<(OutboxDelivery Delivery, DeliveryFailure Failure)> failures, CancellationToken ct);
 }

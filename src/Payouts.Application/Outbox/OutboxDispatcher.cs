@@ -51,33 +51,39 @@ public sealed partial class OutboxDispatcher(IOutboxStore outbox, IOutboxTranspo
         return delay > MaxBackoff ? MaxBackoff : delay;
     }
 
+    /// <summary>
+    /// Claims the entries (in as few storage requests as the store can), sends those it holds (four at a time), then
+    /// records the outcomes together. A crash after a send and before its outcome is recorded leaves it due again once
+    /// its claim expires: at least once, and receivers dedupe on the delivery id.
+    /// </summary>
     private async Task<int> DeliverAllAsync(IReadOnlyList<OutboxDelivery> entries, CancellationToken ct)
     {
-        var delivered = 0;
-        await Parallel.ForEachAsync(entries, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (entry, token) =>
+        if (entries.Count == 0)
         {
-            if (await outbox.TryClaimAsync(entry, clock.GetCurrentInstant() + Backoff(entry.Attempts), token) is { } claimed
-                && await DeliverAsync(claimed, token))
-            {
-                Interlocked.Increment(ref delivered);
-            }
-        });
-        return delivered;
-    }
-
-    private async Task<bool> DeliverAsync(OutboxDelivery entry, CancellationToken ct)
-    {
-        var attempt = await transport.SendAsync(entry, ct);
-        metrics.WebhookDelivered(entry.TargetId, attempt.Delivered ? "delivered" : attempt.Failure!.Code);
-        if (attempt.Delivered)
-        {
-            await outbox.MarkDeliveredAsync(entry, clock.GetCurrentInstant(), attempt.Status, ct);
-            return true;
+            return 0;
         }
 
-        await outbox.RecordFailureAsync(entry, attempt.Failure!, ct);
-        LogRetry(logger, entry.DeliveryId, entry.TargetId, entry.Attempts, attempt.Failure!.Code, attempt.Status, entry.NextAttemptAt);
-        return false;
+        var claimed = await outbox.TryClaimAsync(entries, entry => clock.GetCurrentInstant() + Backoff(entry.Attempts), ct);
+        var delivered = new System.Collections.Concurrent.ConcurrentBag<(OutboxDelivery, int)>();
+        var failed = new System.Collections.Concurrent.ConcurrentBag<(OutboxDelivery, DeliveryFailure)>();
+        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (entry, token) =>
+        {
+            var attempt = await transport.SendAsync(entry, token);
+            metrics.WebhookDelivered(entry.TargetId, attempt.Delivered ? "delivered" : attempt.Failure!.Code);
+            if (attempt.Delivered)
+            {
+                delivered.Add((entry, attempt.Status));
+            }
+            else
+            {
+                failed.Add((entry, attempt.Failure!));
+                LogRetry(logger, entry.DeliveryId, entry.TargetId, entry.Attempts, attempt.Failure!.Code, attempt.Status, entry.NextAttemptAt);
+            }
+        });
+
+        await outbox.MarkDeliveredAsync([.. delivered], clock.GetCurrentInstant(), ct);
+        await outbox.RecordFailureAsync([.. failed], ct);
+        return delivered.Count;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} to {TargetId} failed (attempt {Attempt}): {ErrorCategory} {Status}; next try at {NextAttemptAt}")]

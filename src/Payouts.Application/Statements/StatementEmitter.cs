@@ -17,18 +17,15 @@ public sealed class StatementEmitter(IStatementRepository statements, IStatement
         await statements.IndexAsync(header, ct);
         await probe.AtAsync(BuildStep.Indexed, header.Id, ct);
         var subject = header.Id.ToString();
-        var deliveries = new List<OutboxDelivery>();
-
         var queueId = OutboxDelivery.IdOf(PayoutStatementMessage.EventOf(header), subject, PayoutStatementMessage.Queue);
         var queueBody = PayoutStatementMessage.Create(header, format => documents.UriOf(header, format), queueId);
-        deliveries.Add(await outbox.AddAsync(new OutboxDelivery(queueId, OutboxChannel.Queue, PayoutStatementMessage.EventOf(header), subject, PayoutStatementMessage.Queue, null, queueBody), clock.GetCurrentInstant(), ct));
-
+        var messages = new List<OutboxDelivery> { new(queueId, OutboxChannel.Queue, PayoutStatementMessage.EventOf(header), subject, PayoutStatementMessage.Queue, null, queueBody) };
         if (header.AgencyId is { } agencyId && await reference.AgencyWebhookAsync(agencyId, ct) is { } url)
         {
-            var webhook = OutboxDelivery.ToAgency(PayoutStatementMessage.EventOf(header), subject, agencyId, url, id => PayoutStatementMessage.Create(header, format => documents.UriOf(header, format), id));
-            deliveries.Add(await outbox.AddAsync(webhook, clock.GetCurrentInstant(), ct));
+            messages.Add(OutboxDelivery.ToAgency(PayoutStatementMessage.EventOf(header), subject, agencyId, url, id => PayoutStatementMessage.Create(header, format => documents.UriOf(header, format), id)));
         }
 
+        var deliveries = await outbox.AddAsync(messages, clock.GetCurrentInstant(), ct);
         await probe.AtAsync(BuildStep.OutboxWritten, header.Id, ct);
         await statements.MarkEmittedAsync(header.Id, clock.GetCurrentInstant(), ct);
         await probe.AtAsync(BuildStep.Emitted, header.Id, ct);

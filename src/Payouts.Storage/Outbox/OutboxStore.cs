@@ -20,25 +20,30 @@ public sealed class OutboxStore(TableServiceClient tables) : IOutboxStore
 
     private readonly TableClient _table = tables.GetTableClient(TableNames.Outbox);
 
-    /// <summary>Adds the delivery unless it exists (pending or already delivered); returns it as written, with its ETag.</summary>
-    public async Task<OutboxDelivery> AddAsync(OutboxDelivery delivery, Instant now, CancellationToken ct)
+    /// <summary>
+    /// Adds the deliveries that do not exist (pending or already delivered), in one transaction when none does (the
+    /// usual case: an emit adds a statement's payout message and webhook together); returns each as written, with its
+    /// ETag, or as given with no version when it existed.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxDelivery>> AddAsync(IReadOnlyList<OutboxDelivery> deliveries, Instant now, CancellationToken ct)
     {
-        if ((await _table.GetEntityIfExistsAsync<TableEntity>(Delivered, delivery.DeliveryId, ["Event"], ct)).HasValue)
-        {
-            return delivery with { Version = string.Empty };
-        }
-
-        var added = delivery with { Attempts = 0, CreatedAt = now, NextAttemptAt = now, LastFailure = null };
-        try
-        {
-            var response = await _table.AddEntityAsync(ToRow(Pending, added), ct);
-            return added with { Version = response.Headers.ETag?.ToString() ?? string.Empty };
-        }
-        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
-        {
-            // Written by an earlier attempt: keep its attempt count (the caller reads it before sending).
-            return delivery with { Version = string.Empty };
-        }
+        var delivered = await DeliveredIdsAsync(deliveries.Select(d => d.DeliveryId), ct);
+        var fresh = deliveries
+            .Where(d => !delivered.Contains(d.DeliveryId))
+            .DistinctBy(d => d.DeliveryId, StringComparer.Ordinal)
+            .Select(d => d with { Attempts = 0, CreatedAt = now, NextAttemptAt = now, LastFailure = null })
+            .ToList();
+        var written = await OutboxBatches.RunAsync(
+            _table,
+            fresh,
+            d => d.DeliveryId,
+            d => new TableTransactionAction(TableTransactionActionType.Add, ToRow(Pending, d)),
+            async (d, token) => (await _table.AddEntityAsync(ToRow(Pending, d), token)).Headers.ETag,
+            [(int)HttpStatusCode.Conflict],
+            ct);
+        return [.. deliveries.Select(d => written.TryGetValue(d.DeliveryId, out var etag) && fresh.Find(f => f.DeliveryId == d.DeliveryId) is { } added
+            ? added with { Version = etag.ToString() }
+            : d with { Version = string.Empty })];
     }
 
     public async Task<IReadOnlyList<OutboxDelivery>> DueAsync(Instant now, int max, CancellationToken ct) =>
@@ -65,58 +70,101 @@ public sealed class OutboxStore(TableServiceClient tables) : IOutboxStore
     }
 
     /// <summary>
-    /// Takes the delivery for one attempt: its attempt count goes up and its next attempt moves to
-    /// <paramref name="retryAt"/>, so a dispatcher that dies mid-send leaves it due again then. Null when another
-    /// dispatcher took it first.
+    /// Takes the deliveries for one attempt each: attempt count up, next attempt moved to <paramref name="retryAt"/>, so a
+    /// dispatcher that dies mid-send leaves them due again then. ETag-guarded, in transactions of up to 100; a
+    /// transaction that meets a row another dispatcher took is redone one by one. Returns those this caller holds.
     /// </summary>
-    public async Task<OutboxDelivery?> TryClaimAsync(OutboxDelivery delivery, Instant retryAt, CancellationToken ct)
+    public async Task<IReadOnlyList<OutboxDelivery>> TryClaimAsync(IReadOnlyList<OutboxDelivery> deliveries, Func<OutboxDelivery, Instant> retryAt, CancellationToken ct)
     {
-        var update = new TableEntity(Pending, delivery.DeliveryId)
+        TableEntity Claim(OutboxDelivery d) => new(Pending, d.DeliveryId)
         {
-            ["Attempts"] = delivery.Attempts + 1,
-            ["NextAttemptAt"] = retryAt.ToDateTimeOffset(),
+            ["Attempts"] = d.Attempts + 1,
+            ["NextAttemptAt"] = retryAt(d).ToDateTimeOffset(),
         };
-        try
-        {
-            var response = await _table.UpdateEntityAsync(update, new ETag(delivery.Version), TableUpdateMode.Merge, ct);
-            return delivery with { Attempts = delivery.Attempts + 1, NextAttemptAt = retryAt, Version = response.Headers.ETag?.ToString() ?? delivery.Version };
-        }
-        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
-        {
-            return null;
-        }
+
+        var claimed = await OutboxBatches.RunAsync(
+            _table,
+            deliveries,
+            d => d.DeliveryId,
+            d => new TableTransactionAction(TableTransactionActionType.UpdateMerge, Claim(d), new ETag(d.Version)),
+            async (d, token) => (await _table.UpdateEntityAsync(Claim(d), new ETag(d.Version), TableUpdateMode.Merge, token)).Headers.ETag,
+            [(int)HttpStatusCode.PreconditionFailed, (int)HttpStatusCode.NotFound],
+            ct);
+        return [.. deliveries
+            .Where(d => claimed.ContainsKey(d.DeliveryId))
+            .Select(d => d with { Attempts = d.Attempts + 1, NextAttemptAt = retryAt(d), Version = claimed[d.DeliveryId].ToString() })];
     }
 
     /// <summary>
-    /// Moves the delivery to "delivered" (insert there first, then delete pending: a crash in between leaves a harmless
-    /// twin). The delivered row is written from the claimed delivery in hand, which is the pending row as it stands.
+    /// Moves deliveries to "delivered": the delivered rows are written first (from the claimed deliveries in hand, which
+    /// are the pending rows as they stand), then the pending ones deleted; a crash in between leaves harmless twins.
     /// </summary>
-    public async Task MarkDeliveredAsync(OutboxDelivery delivery, Instant now, int status, CancellationToken ct)
+    public async Task MarkDeliveredAsync(IReadOnlyList<(OutboxDelivery Delivery, int Status)> deliveries, Instant now, CancellationToken ct)
     {
-        var delivered = ToRow(Delivered, delivery);
-        delivered["DeliveredAt"] = now.ToDateTimeOffset();
-        delivered["LastStatus"] = status;
-        await _table.UpsertEntityAsync(delivered, TableUpdateMode.Replace, ct);
-        await _table.DeleteEntityAsync(Pending, delivery.DeliveryId, ETag.All, ct);
+        TableEntity Row((OutboxDelivery Delivery, int Status) d)
+        {
+            var row = ToRow(Delivered, d.Delivery);
+            row["DeliveredAt"] = now.ToDateTimeOffset();
+            row["LastStatus"] = d.Status;
+            return row;
+        }
+
+        await OutboxBatches.RunAsync(
+            _table,
+            deliveries,
+            d => d.Delivery.DeliveryId,
+            d => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(d)),
+            async (d, token) => (await _table.UpsertEntityAsync(Row(d), TableUpdateMode.Replace, token)).Headers.ETag,
+            [],
+            ct);
+        await OutboxBatches.RunAsync(
+            _table,
+            deliveries,
+            d => d.Delivery.DeliveryId,
+            d => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Pending, d.Delivery.DeliveryId), ETag.All),
+            async (d, token) => (await _table.DeleteEntityAsync(Pending, d.Delivery.DeliveryId, ETag.All, token)).Headers.ETag,
+            [(int)HttpStatusCode.NotFound],
+            ct);
     }
 
-    /// <summary>Records how the attempt failed (category and status, never exception text); the next attempt time was set when it was claimed.</summary>
-    public async Task RecordFailureAsync(OutboxDelivery delivery, DeliveryFailure failure, CancellationToken ct)
+    /// <summary>
+    /// Records how attempts failed (category and status, never exception text); their next attempt times were set when
+    /// they were claimed. A row claimed again meanwhile keeps the other dispatcher's outcome.
+    /// </summary>
+    public async Task RecordFailureAsync(IReadOnlyList<(OutboxDelivery Delivery, DeliveryFailure Failure)> failures, CancellationToken ct)
     {
-        var update = new TableEntity(Pending, delivery.DeliveryId)
+        static TableEntity Row((OutboxDelivery Delivery, DeliveryFailure Failure) f) => new(Pending, f.Delivery.DeliveryId)
         {
-            ["LastErrorCategory"] = failure.Code,
-            ["LastStatus"] = failure.Status,
-            ["LastError"] = failure.Describe(),
+            ["LastErrorCategory"] = f.Failure.Code,
+            ["LastStatus"] = f.Failure.Status,
+            ["LastError"] = f.Failure.Describe(),
         };
-        try
+
+        await OutboxBatches.RunAsync(
+            _table,
+            failures,
+            f => f.Delivery.DeliveryId,
+            f => new TableTransactionAction(TableTransactionActionType.UpdateMerge, Row(f), new ETag(f.Delivery.Version)),
+            async (f, token) => (await _table.UpdateEntityAsync(Row(f), new ETag(f.Delivery.Version), TableUpdateMode.Merge, token)).Headers.ETag,
+            [(int)HttpStatusCode.PreconditionFailed, (int)HttpStatusCode.NotFound],
+            ct);
+    }
+
+    /// <summary>Which of these delivery ids are delivered already: one query per 20 ids.</summary>
+    private async Task<HashSet<string>> DeliveredIdsAsync(IEnumerable<string> ids, CancellationToken ct)
+    {
+        var delivered = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(20))
         {
-            await _table.UpdateEntityAsync(update, new ETag(delivery.Version), TableUpdateMode.Merge, ct);
+            var rowKeys = string.Join(" or ", chunk.Select(id => TableClient.CreateQueryFilter($"RowKey eq {id}")));
+            var filter = $"{TableClient.CreateQueryFilter($"PartitionKey eq {Delivered}")} and ({rowKeys})";
+            await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct))
+            {
+                delivered.Add(row.RowKey);
+            }
         }
-        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
-        {
-            // Claimed again by another dispatcher meanwhile: its outcome is the one that counts.
-        }
+
+        return delivered;
     }
 
     private async Task<IReadOnlyList<OutboxDelivery>> ListAsync(string filter, int max, CancellationToken ct)

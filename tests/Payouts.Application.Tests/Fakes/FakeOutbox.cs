@@ -11,12 +11,18 @@ internal sealed class FakeOutbox : IOutboxStore
 
     public Dictionary<string, OutboxDelivery> Delivered { get; } = new(StringComparer.Ordinal);
 
-    public Task<OutboxDelivery> AddAsync(OutboxDelivery delivery, Instant now, CancellationToken ct)
+    public Task<IReadOnlyList<OutboxDelivery>> AddAsync(IReadOnlyList<OutboxDelivery> deliveries, Instant now, CancellationToken ct)
     {
         lock (_gate)
         {
-            var added = delivery with { CreatedAt = now, NextAttemptAt = now, Version = "1" };
-            return Task.FromResult(!Delivered.ContainsKey(delivery.DeliveryId) && Pending.TryAdd(delivery.DeliveryId, added) ? added : delivery with { Version = string.Empty });
+            var result = new List<OutboxDelivery>();
+            foreach (var delivery in deliveries)
+            {
+                var added = delivery with { CreatedAt = now, NextAttemptAt = now, Version = "1" };
+                result.Add(!Delivered.ContainsKey(delivery.DeliveryId) && Pending.TryAdd(delivery.DeliveryId, added) ? added : delivery with { Version = string.Empty });
+            }
+
+            return Task.FromResult<IReadOnlyList<OutboxDelivery>>(result);
         }
     }
 
@@ -44,39 +50,49 @@ internal sealed class FakeOutbox : IOutboxStore
         }
     }
 
-    public Task<OutboxDelivery?> TryClaimAsync(OutboxDelivery delivery, Instant retryAt, CancellationToken ct)
+    public Task<IReadOnlyList<OutboxDelivery>> TryClaimAsync(IReadOnlyList<OutboxDelivery> deliveries, Func<OutboxDelivery, Instant> retryAt, CancellationToken ct)
     {
         lock (_gate)
         {
-            if (!Pending.TryGetValue(delivery.DeliveryId, out var current) || current.Version != delivery.Version)
+            var claimed = new List<OutboxDelivery>();
+            foreach (var delivery in deliveries)
             {
-                return Task.FromResult<OutboxDelivery?>(null);
+                if (Pending.TryGetValue(delivery.DeliveryId, out var current) && current.Version == delivery.Version)
+                {
+                    var next = current with { Attempts = current.Attempts + 1, NextAttemptAt = retryAt(current), Version = (int.Parse(current.Version, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+                    Pending[delivery.DeliveryId] = next;
+                    claimed.Add(next);
+                }
             }
 
-            var claimed = current with { Attempts = current.Attempts + 1, NextAttemptAt = retryAt, Version = (int.Parse(current.Version, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) };
-            Pending[delivery.DeliveryId] = claimed;
-            return Task.FromResult<OutboxDelivery?>(claimed);
+            return Task.FromResult<IReadOnlyList<OutboxDelivery>>(claimed);
         }
     }
 
-    public Task MarkDeliveredAsync(OutboxDelivery delivery, Instant now, int status, CancellationToken ct)
+    public Task MarkDeliveredAsync(IReadOnlyList<(OutboxDelivery Delivery, int Status)> deliveries, Instant now, CancellationToken ct)
     {
         lock (_gate)
         {
-            Pending.Remove(delivery.DeliveryId);
-            Delivered[delivery.DeliveryId] = delivery;
+            foreach (var (delivery, _) in deliveries)
+            {
+                Pending.Remove(delivery.DeliveryId);
+                Delivered[delivery.DeliveryId] = delivery;
+            }
         }
 
         return Task.CompletedTask;
     }
 
-    public Task RecordFailureAsync(OutboxDelivery delivery, DeliveryFailure failure, CancellationToken ct)
+    public Task RecordFailureAsync(IReadOnlyList<(OutboxDelivery Delivery, DeliveryFailure Failure)> failures, CancellationToken ct)
     {
         lock (_gate)
         {
-            if (Pending.TryGetValue(delivery.DeliveryId, out var current) && current.Version == delivery.Version)
+            foreach (var (delivery, failure) in failures)
             {
-                Pending[delivery.DeliveryId] = current with { LastFailure = failure };
+                if (Pending.TryGetValue(delivery.DeliveryId, out var current) && current.Version == delivery.Version)
+                {
+                    Pending[delivery.DeliveryId] = current with { LastFailure = failure };
+                }
             }
         }
 

@@ -14,7 +14,7 @@ public sealed class OutboxDispatcherTests : IDisposable
     [Fact]
     public async Task FailedAttempt_StaysPendingWithTheError_AndIsDueAgainOnlyAfterItsBackoff()
     {
-        await _world.Outbox.AddAsync(Delivery("d1"), _world.Clock.GetCurrentInstant(), CancellationToken.None);
+        await _world.Outbox.AddAsync([Delivery("d1")], _world.Clock.GetCurrentInstant(), CancellationToken.None);
         _world.Transport.FailNext = 1;
 
         Assert.Equal(0, await _world.Dispatcher.DispatchDueAsync(CancellationToken.None));
@@ -37,7 +37,7 @@ public sealed class OutboxDispatcherTests : IDisposable
         var added = new List<OutboxDelivery>();
         foreach (var id in new[] { "d1", "d2", "d3" })
         {
-            added.Add(await _world.Outbox.AddAsync(Delivery(id), _world.Clock.GetCurrentInstant(), CancellationToken.None));
+            added.AddRange(await _world.Outbox.AddAsync([Delivery(id)], _world.Clock.GetCurrentInstant(), CancellationToken.None));
         }
 
         // The emit's own handles (with the version just written) race the timer's reads of the same rows.
@@ -54,12 +54,12 @@ public sealed class OutboxDispatcherTests : IDisposable
     [Fact]
     public async Task ImmediateDispatch_OfADeliveryThatExisted_ReadsItFirst_AndLeavesItToItsBackoff()
     {
-        await _world.Outbox.AddAsync(Delivery("d1"), _world.Clock.GetCurrentInstant(), CancellationToken.None);
+        await _world.Outbox.AddAsync([Delivery("d1")], _world.Clock.GetCurrentInstant(), CancellationToken.None);
         _world.Transport.FailNext = 1;
         Assert.Equal(0, await _world.Dispatcher.DispatchDueAsync(CancellationToken.None));
 
         // A retried emit adds it again: it existed, so the handle carries no version and the dispatcher reads the row.
-        var again = await _world.Outbox.AddAsync(Delivery("d1"), _world.Clock.GetCurrentInstant(), CancellationToken.None);
+        var again = Assert.Single(await _world.Outbox.AddAsync([Delivery("d1")], _world.Clock.GetCurrentInstant(), CancellationToken.None));
         Assert.Equal(string.Empty, again.Version);
         Assert.Equal(0, await _world.Dispatcher.DispatchAsync([again], CancellationToken.None));
         Assert.Single(_world.Transport.Sent);
@@ -72,7 +72,7 @@ public sealed class OutboxDispatcherTests : IDisposable
     [Fact]
     public async Task ImmediateDispatch_OfAFreshDelivery_SendsIt_WithoutWaitingForTheTimer()
     {
-        var added = await _world.Outbox.AddAsync(Delivery("d1"), _world.Clock.GetCurrentInstant(), CancellationToken.None);
+        var added = Assert.Single(await _world.Outbox.AddAsync([Delivery("d1")], _world.Clock.GetCurrentInstant(), CancellationToken.None));
         Assert.NotEqual(string.Empty, added.Version);
 
         Assert.Equal(1, await _world.Dispatcher.DispatchAsync([added, added], CancellationToken.None));

@@ -18,7 +18,7 @@ public sealed class OutboxPagingTests(PayoutsAppFixture app) : PipelineTestBase(
         string[] ids = [OutboxDelivery.IdOf("statement.issued", subject, "a"), OutboxDelivery.IdOf("statement.issued", subject, "b")];
         foreach (var id in ids)
         {
-            await store.AddAsync(new OutboxDelivery(id, OutboxChannel.Webhook, "statement.issued", subject, "no-such-agency", null, "{}"), Now, CancellationToken.None);
+            await store.AddAsync([new OutboxDelivery(id, OutboxChannel.Webhook, "statement.issued", subject, "no-such-agency", null, "{}")], Now, CancellationToken.None);
         }
 
         var seen = new List<string>();
@@ -44,7 +44,7 @@ public sealed class OutboxPagingTests(PayoutsAppFixture app) : PipelineTestBase(
         var subject = Payloads.Unique("outbox-instant");
         var id = OutboxDelivery.IdOf("statement.issued", subject, "a");
         var at = NodaTime.Instant.FromUtc(2064, 1, 2, 3, 4, 5) + NodaTime.Duration.FromMilliseconds(250);
-        await App.Services.GetRequiredService<OutboxStore>().AddAsync(new OutboxDelivery(id, OutboxChannel.Webhook, "statement.issued", subject, "no-such-agency", null, "{}"), at, CancellationToken.None);
+        await App.Services.GetRequiredService<OutboxStore>().AddAsync([new OutboxDelivery(id, OutboxChannel.Webhook, "statement.issued", subject, "no-such-agency", null, "{}")], at, CancellationToken.None);
 
         var listed = (await OutboxAsync()).Single(d => d.GetProperty("deliveryId").GetString() == id);
 
