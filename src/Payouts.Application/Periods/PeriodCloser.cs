@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using NodaTime;
-using Payouts.Domain.Periods;
 using Payouts.Application.Statements;
+using Payouts.Domain.Periods;
 
 namespace Payouts.Application.Periods;
 
@@ -20,16 +20,36 @@ public sealed partial class PeriodCloser(
     IClock clock,
     ILogger<PeriodCloser> logger)
 {
+    /// <summary>
+    /// Closes every due period. One period's failure never keeps the others from closing: it is logged and left
+    /// Closing (the next run takes it up again); a storage failure is still thrown once the others had their turn.
+    /// </summary>
     public async Task<IReadOnlyList<CloseOutcome>> CloseDueAsync(CancellationToken ct)
     {
         var now = clock.GetCurrentInstant();
         var outcomes = new List<CloseOutcome>();
+        Exception? storageFailure = null;
         foreach (var state in await periods.ListUnclosedAsync(ct))
         {
-            if (state.Period.Kind == calendar.Kind && calendar.IsDue(state.Period, now))
+            if (state.Period.Kind != calendar.Kind || !calendar.IsDue(state.Period, now))
+            {
+                continue;
+            }
+
+            try
             {
                 outcomes.Add(await CloseAsync(state.Period, force: false, ct));
             }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogCloseFailed(logger, ex, state.Period);
+                storageFailure ??= DataProblem.Is(ex) ? null : ex;
+            }
+        }
+
+        if (storageFailure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(storageFailure);
         }
 
         return outcomes;
@@ -85,6 +105,9 @@ public sealed partial class PeriodCloser(
 
     private async Task<IReadOnlyList<string>> BlockedCreatorsAsync(PeriodKey period, CancellationToken ct) =>
         (await statements.ListByPeriodAsync(period, ct)).Where(entry => !entry.IsIssued).Select(entry => entry.CreatorId).ToList();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Closing period {Period} failed; it stays as it was and the next run tries again")]
+    private static partial void LogCloseFailed(ILogger logger, Exception exception, PeriodKey period);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Closed period {Period}: statement jobs sent for {Creators} creators")]
     private static partial void LogClosed(ILogger logger, PeriodKey period, int creators);

@@ -12,7 +12,12 @@ internal static class PeriodVisits
     public static async Task<IReadOnlyList<string>> CreatorsAsync(IActivityIndex activity, IStatementRepository statements, PeriodKey period, CancellationToken ct)
     {
         var creators = new SortedSet<string>(await activity.CreatorsAsync(period, ownRecordsOnly: false, ct), StringComparer.Ordinal);
-        foreach (var previous in await statements.ListByPeriodAsync(period.Previous(), ct))
+        if (period.PreviousOrNone() is not { } before)
+        {
+            return creators.ToList();
+        }
+
+        foreach (var previous in await statements.ListByPeriodAsync(before, ct))
         {
             if (previous.CarriedForwardMinor != 0)
             {

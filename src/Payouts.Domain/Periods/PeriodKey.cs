@@ -98,6 +98,12 @@ public readonly struct PeriodKey : IEquatable<PeriodKey>, IComparable<PeriodKey>
 
     public PeriodKey Previous() => Containing(Kind, Start.PlusDays(-1));
 
+    /// <summary>The period before, or null for the first supported one (2000-01, 2000-W01): nothing comes before it.</summary>
+    public PeriodKey? PreviousOrNone() => IsFirst ? null : Previous();
+
+    /// <summary>The first period of its kind that a key can name.</summary>
+    public bool IsFirst => Kind == PeriodKind.Monthly ? Start == new LocalDate(MinYear, 1, 1) : Start == Week(MinYear, 1).Start;
+
     public bool Contains(LocalDate date) => date >= Start && date < End;
 
     public int CompareTo(PeriodKey other)

@@ -18,8 +18,15 @@ internal sealed class FakeActivity : IActivityIndex
         set.Add(creatorId);
     }
 
+    /// <summary>A period whose listing fails (with <see cref="Failure"/>, bad data by default), to test that one period's failure stays its own.</summary>
+    public PeriodKey? FailFor { get; set; }
+
+    public Func<Exception> Failure { get; set; } = () => new InvalidDataException("an unreadable activity row");
+
     public Task<IReadOnlyList<string>> CreatorsAsync(PeriodKey period, bool ownRecordsOnly, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<string>>([.. Creators.GetValueOrDefault(period) ?? [], ]);
+        period == FailFor
+            ? Task.FromException<IReadOnlyList<string>>(Failure())
+            : Task.FromResult<IReadOnlyList<string>>([.. Creators.GetValueOrDefault(period) ?? [], ]);
 
     public Task CarryForwardAsync(string creatorId, IEnumerable<PeriodKey> recordPeriods, PeriodKey intoPeriod, Instant now, CancellationToken ct)
     {
