@@ -5,7 +5,8 @@ namespace Payouts.Storage.Statements;
 
 /// <summary>
 /// A blocked statement's reasons as one JSON column: code, message and the records involved — at most
-/// <see cref="MaxRecordIds"/> ids a reason (a table property holds 32 K characters), the rest counted.
+/// <see cref="MaxRecordIds"/> ids a reason (a table property holds 32 K characters), the rest counted
+/// (<see cref="BlockReason.MoreRecords"/> when read back).
 /// </summary>
 internal static class BlockColumns
 {
@@ -30,7 +31,7 @@ internal static class BlockColumns
                 }
 
                 writer.WriteEndArray();
-                writer.WriteNumber("moreRecords", Math.Max(0, reason.RecordIds.Count - MaxRecordIds));
+                writer.WriteNumber("moreRecords", reason.MoreRecords + Math.Max(0, reason.RecordIds.Count - MaxRecordIds));
                 writer.WriteEndObject();
             }
 
@@ -52,6 +53,9 @@ internal static class BlockColumns
         return [.. document.RootElement.EnumerateArray().Select(r => new BlockReason(
             r.GetProperty("code").GetString()!,
             r.GetProperty("message").GetString()!,
-            [.. r.GetProperty("recordIds").EnumerateArray().Select(i => i.GetString()!)]))];
+            [.. r.GetProperty("recordIds").EnumerateArray().Select(i => i.GetString()!)])
+        {
+            MoreRecords = r.TryGetProperty("moreRecords", out var more) ? more.GetInt32() : 0,
+        })];
     }
 }
