@@ -7,8 +7,14 @@ namespace Payouts.Application.Statements;
 /// </summary>
 public sealed record RecordReconciliation(long Stored, long CountedInThisPeriod, long CountedLater)
 {
+    /// <summary>How many waiting refunds a reconciliation names (<see cref="Waiting"/>); the rest are counted only.</summary>
+    public const int MaxWaitingListed = 100;
+
     /// <summary>Refunds of the period accepted before their gift arrived: not stored with the records yet, so not counted.</summary>
     public long WaitingForTheirGift { get; init; }
+
+    /// <summary>The first <see cref="MaxWaitingListed"/> of those refunds, by creator, partner and record id.</summary>
+    public IReadOnlyList<WaitingRefund> Waiting { get; init; } = [];
 
     public long NotYetCounted => Stored - CountedInThisPeriod - CountedLater;
 }

@@ -6,6 +6,9 @@ namespace Payouts.Domain.Statements;
 /// </summary>
 public sealed record BlockReason(string Code, string Message, IReadOnlyList<string> RecordIds)
 {
+    /// <summary>Records involved beyond <see cref="RecordIds"/>: a stored reason keeps only the first ids, and counts the rest.</summary>
+    public int MoreRecords { get; init; }
+
     public static BlockReason Of(string code, string message, IEnumerable<string?>? recordIds = null) =>
         new(code, message, [.. (recordIds ?? []).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
 }

@@ -8,7 +8,8 @@ namespace Payouts.Domain.Statements;
 
 /// <summary>
 /// Aggregates gifts into one line per set of rate versions (and per original period for adjustments), then values
-/// each line once: coins → diamonds → USD → payout currency, rounded once.
+/// each line once: coins → diamonds → USD → payout currency, rounded once. A caller that may need to name a line's
+/// records (a block reason) passes a map to learn, per line, how to list them (computed only if asked).
 /// </summary>
 internal static class GiftLines
 {
@@ -17,7 +18,8 @@ internal static class GiftLines
         PeriodKey period,
         GiftRateTimeline timeline,
         Func<FxRateLookup> usdToPayout,
-        List<BlockReason> blockedReasons)
+        List<BlockReason> blockedReasons,
+        Dictionary<StatementLine, Func<IEnumerable<string?>>>? recordIdsOfLines = null)
     {
         var current = new GiftTally[timeline.SegmentCount];
         Dictionary<(PeriodKey Period, int Segment), GiftTally>? adjustments = null;
@@ -53,20 +55,21 @@ internal static class GiftLines
             return lines;
         }
 
-        for (var segment = 0; segment < current.Length; segment++)
+        for (var index = 0; index < current.Length; index++)
         {
-            AddLine(lines, current[segment], null, segment, timeline, fx.Value, blockedReasons, () => IdsOf(gifts, period, segment, timeline));
+            var segment = index; // one variable per line: the record-id closure may run after the loop
+            AddLine(lines, current[segment], null, segment, timeline, fx.Value, blockedReasons, () => IdsOf(gifts, period, segment, timeline), recordIdsOfLines);
         }
 
         foreach (var ((original, segment), tally) in (adjustments ?? []).OrderBy(a => a.Key.Period).ThenBy(a => a.Key.Segment))
         {
-            AddLine(lines, tally, original, segment, timeline, fx.Value, blockedReasons, () => IdsOf(gifts, original, segment, timeline));
+            AddLine(lines, tally, original, segment, timeline, fx.Value, blockedReasons, () => IdsOf(gifts, original, segment, timeline), recordIdsOfLines);
         }
 
         return lines;
     }
 
-    /// <summary>Only on the blocked path: the record ids of the gifts of one line.</summary>
+    /// <summary>Only on a blocked path: the record ids of the gifts of one line.</summary>
     private static IEnumerable<string?> IdsOf(IReadOnlyList<GiftEntry> gifts, PeriodKey period, int segment, GiftRateTimeline timeline) =>
         gifts.Where(g => g.Period == period && timeline.SegmentOf(g.ValuedAt) == segment).Select(g => g.RecordId);
 
@@ -78,7 +81,8 @@ internal static class GiftLines
         GiftRateTimeline timeline,
         Versioned<FxRate> fx,
         List<BlockReason> blockedReasons,
-        Func<IEnumerable<string?>> recordIds)
+        Func<IEnumerable<string?>> recordIds,
+        Dictionary<StatementLine, Func<IEnumerable<string?>>>? recordIdsOfLines)
     {
         if (tally.IsEmpty)
         {
@@ -96,7 +100,7 @@ internal static class GiftLines
         var usd = rates.Value.UsdFor(coins);
         var gross = rates.Value.GrossUsdFor(coins);
         var from = timeline.StartOf(segment);
-        lines.Add(new StatementLine
+        var line = new StatementLine
         {
             Kind = LineKind.Gifts,
             Revenue = RevenueType.Gifts,
@@ -116,6 +120,8 @@ internal static class GiftLines
                 new AppliedRate("usdPerCoinReference", rates.Value.UsdPerCoinReference.VersionId, rates.Value.UsdPerCoinReference.Value.Value) { From = rates.Value.UsdPerCoinReference.From },
                 FxLines.Applied(fx),
             ],
-        });
+        };
+        lines.Add(line);
+        recordIdsOfLines?.Add(line, recordIds);
     }
 }

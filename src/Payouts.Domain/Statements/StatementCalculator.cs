@@ -18,7 +18,8 @@ public static class StatementCalculator
         var contractVersion = new EffectiveSeries<CreatorContract>("creator contract", request.ContractVersions).At(period.LastDay);
         if (!contractVersion.IsFound)
         {
-            return Blocked(request, null, [BlockReason.Of(BlockCodes.NoContract, $"{contractVersion.MissingReason} (the last day of {period})")]);
+            // Every record of the statement waits for a contract: name them (the fix is a contract, or voiding them).
+            return Blocked(request, null, [BlockReason.Of(BlockCodes.NoContract, $"{contractVersion.MissingReason} (the last day of {period})", AllRecordIds(request))]);
         }
 
         var contract = contractVersion.Value.Value;
@@ -26,6 +27,7 @@ public static class StatementCalculator
         var broughtForward = request.BroughtForward ?? Money.Zero(currency);
         if (broughtForward.Currency != currency)
         {
+            // No record of this statement is the cause: the earlier statement's balance is.
             blocked.Add(BlockReason.Of(BlockCodes.CurrencyMismatch, $"the brought-forward balance is in {broughtForward.Currency.Code} but the contract pays in {currency.Code}"));
         }
 
@@ -36,7 +38,7 @@ public static class StatementCalculator
         catch (OverflowException)
         {
             // Checked arithmetic (Domain builds with CheckForOverflowUnderflow) met a sum far beyond the bound.
-            return Blocked(request, contractVersion.Value, [BlockReason.Of(BlockCodes.TooLarge, StatementLimits.TooLargeToCompute(currency))]);
+            return Blocked(request, contractVersion.Value, [BlockReason.Of(BlockCodes.TooLarge, StatementLimits.TooLargeToCompute(currency), AllRecordIds(request))]);
         }
     }
 
@@ -47,7 +49,8 @@ public static class StatementCalculator
         var currency = contract.PayoutCurrency;
         var context = new StatementContext(request.Calendar, request.Rates, period, currency);
         var timeline = request.Rates.TimelineFor(contract.Region, request.Calendar.Zone);
-        var gifts = GiftLines.Build(request.Gifts, period, timeline, () => context.FxToPayout(Currency.USD), blocked);
+        var giftRecordIds = new Dictionary<StatementLine, Func<IEnumerable<string?>>>(ReferenceEqualityComparer.Instance);
+        var gifts = GiftLines.Build(request.Gifts, period, timeline, () => context.FxToPayout(Currency.USD), blocked, giftRecordIds);
         var deals = DealLines.Build(request.Deals, period, contract, context, blocked);
         if (blocked.Count > 0)
         {
@@ -66,10 +69,17 @@ public static class StatementCalculator
         }
 
         var totals = Totals(lines, broughtForward, contract);
-        var beyond = StatementLimits.Exceeded(lines, totals).ToList();
+        // Only asked on the blocked path: which records a line adds up (a charge line: those of the revenue it charges).
+        IEnumerable<string?> RecordIdsOf(StatementLine line) => line.Kind switch
+        {
+            LineKind.Gifts => giftRecordIds[line](),
+            LineKind.Deal or LineKind.Bonus => [line.RecordId],
+            _ => revenue.Where(r => line.Revenue is null || r.Revenue == line.Revenue).SelectMany(RecordIdsOf),
+        };
+        var beyond = StatementLimits.Exceeded(lines, totals, RecordIdsOf).ToList();
         if (beyond.Count > 0)
         {
-            return Blocked(request, contractVersion, beyond.Select(b => BlockReason.Of(BlockCodes.TooLarge, b)));
+            return Blocked(request, contractVersion, beyond);
         }
 
         var statement = new Statement
@@ -101,6 +111,9 @@ public static class StatementCalculator
 
         return statement with { ContentHash = StatementHash.Compute(statement) };
     }
+
+    private static IEnumerable<string?> AllRecordIds(StatementRequest request) =>
+        request.Gifts.Select(g => g.RecordId).Concat(request.Deals.Select(d => (string?)d.Record.RecordId));
 
     private static StatementTotals Totals(List<StatementLine> lines, Money broughtForward, CreatorContract contract)
     {

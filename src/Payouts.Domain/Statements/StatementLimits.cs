@@ -1,4 +1,5 @@
 using System.Globalization;
+using Payouts.Domain.Contracts;
 using Payouts.Domain.Monetary;
 
 namespace Payouts.Domain.Statements;
@@ -19,23 +20,33 @@ public static class StatementLimits
 
     public static bool IsWithin(Money amount) => amount.MinorUnits is >= -MaxAbsoluteMinorUnits and <= MaxAbsoluteMinorUnits;
 
-    /// <summary>Every line and total beyond the bound, as a reason an operator can act on.</summary>
-    internal static IEnumerable<string> Exceeded(IReadOnlyList<StatementLine> lines, StatementTotals totals)
+    /// <summary>
+    /// Every line and total beyond the bound, as a reason an operator can act on, naming the records it adds up
+    /// (<paramref name="recordIdsOf"/> a line): a line its own, a subtotal those of its revenue type, the net and the
+    /// balance every record's. The brought-forward balance names none: its cause is an earlier statement.
+    /// </summary>
+    internal static IEnumerable<BlockReason> Exceeded(IReadOnlyList<StatementLine> lines, StatementTotals totals, Func<StatementLine, IEnumerable<string?>> recordIdsOf)
     {
         foreach (var line in lines.Where(l => !IsWithin(l.Amount)))
         {
-            yield return Reason($"the line \"{line.Description}\"", line.Amount);
+            yield return Reason($"the line \"{line.Description}\"", line.Amount, recordIdsOf(line));
         }
 
-        (string Name, Money Value)[] named =
+        IEnumerable<string?> Revenue(RevenueType? type) => lines.Where(l => l.IsRevenue && (type is null || l.Revenue == type)).SelectMany(recordIdsOf);
+        (string Name, Money Value, Func<IEnumerable<string?>> Records)[] named =
         [
-            ("the gifts subtotal", totals.Gifts), ("the deals subtotal", totals.Deals), ("the bonuses subtotal", totals.Bonuses),
-            ("the agency commission", totals.AgencyCommission), ("the withholding", totals.Withholding), ("the net", totals.Net),
-            ("the brought-forward balance", totals.BroughtForward), ("the balance", totals.Balance),
+            ("the gifts subtotal", totals.Gifts, () => Revenue(RevenueType.Gifts)),
+            ("the deals subtotal", totals.Deals, () => Revenue(RevenueType.Deals)),
+            ("the bonuses subtotal", totals.Bonuses, () => Revenue(RevenueType.Bonuses)),
+            ("the agency commission", totals.AgencyCommission, () => Revenue(null)),
+            ("the withholding", totals.Withholding, () => Revenue(null)),
+            ("the net", totals.Net, () => Revenue(null)),
+            ("the brought-forward balance", totals.BroughtForward, () => []),
+            ("the balance", totals.Balance, () => Revenue(null)),
         ];
-        foreach (var (name, value) in named.Where(n => !IsWithin(n.Value)))
+        foreach (var (name, value, records) in named.Where(n => !IsWithin(n.Value)))
         {
-            yield return Reason(name, value);
+            yield return Reason(name, value, records());
         }
     }
 
@@ -45,8 +56,8 @@ public static class StatementLimits
 
     private const string Advice = "check the period's record quantities, coin values and deal amounts, and the rates, then rebuild";
 
-    private static string Reason(string what, Money value) =>
-        $"{what} is {Format(value)}, beyond the per-statement bound of ±{Format(MaxAbsolute(value.Currency))}: {Advice}";
+    private static BlockReason Reason(string what, Money value, IEnumerable<string?> recordIds) =>
+        BlockReason.Of(BlockCodes.TooLarge, $"{what} is {Format(value)}, beyond the per-statement bound of ±{Format(MaxAbsolute(value.Currency))}: {Advice}", recordIds);
 
     private static string Format(Money money) =>
         $"{money.Amount.ToString("N" + money.Currency.MinorUnits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)} {money.Currency.Code}";

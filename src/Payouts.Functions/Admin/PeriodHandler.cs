@@ -7,6 +7,7 @@ using Payouts.Storage.Periods;
 using Payouts.Storage.Statements;
 using Payouts.Application.Agencies;
 using Payouts.Application.Periods;
+using Payouts.Application.Statements;
 
 namespace Payouts.Functions.Admin;
 
@@ -40,7 +41,7 @@ public sealed class PeriodHandler(PeriodCloser closer, AgencyStatementIssuer age
             });
     }
 
-    /// <summary>Status, records stored against records counted, and statements by status with payable totals per currency.</summary>
+    /// <summary>Status, records stored against records counted, refunds waiting for their gift, and statements by status with payable totals per currency.</summary>
     public async Task<IActionResult> GetAsync(string periodText, CancellationToken ct)
     {
         if (PeriodRoute.Parse(periodText, calendar) is not { } period)
@@ -71,6 +72,7 @@ public sealed class PeriodHandler(PeriodCloser closer, AgencyStatementIssuer age
             w.WriteNumber("waitingForTheirGift", records.WaitingForTheirGift);
             w.WriteNumber("countedByThisPeriodsStatements", counted);
             w.WriteEndObject();
+            WriteWaiting(w, records.Waiting);
             w.WriteStartObject("statements");
             foreach (var group in rows.GroupBy(r => r.Status).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
@@ -98,5 +100,23 @@ public sealed class PeriodHandler(PeriodCloser closer, AgencyStatementIssuer age
             w.WriteEndArray();
             w.WriteEndObject();
         });
+    }
+
+    /// <summary>The refunds waiting for their gift (the first <see cref="RecordReconciliation.MaxWaitingListed"/>; <c>records.waitingForTheirGift</c> counts all).</summary>
+    private static void WriteWaiting(Utf8JsonWriter w, IReadOnlyList<WaitingRefund> waiting)
+    {
+        w.WriteStartArray("waitingRefunds");
+        foreach (var refund in waiting)
+        {
+            w.WriteStartObject();
+            w.WriteString("partnerId", refund.PartnerId);
+            w.WriteString("recordId", refund.RecordId);
+            w.WriteString("originalRecordId", refund.OriginalRecordId);
+            w.WriteString("creatorId", refund.CreatorId);
+            w.WriteInstant("waitingSince", refund.WaitingSince);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 }

@@ -3,7 +3,7 @@ using Payouts.Domain.Statements;
 
 namespace Payouts.Functions.Http;
 
-/// <summary>Blocked-statement reasons as the API shows them: <c>{ code, message, recordIds }</c>.</summary>
+/// <summary>Blocked-statement reasons as the API shows them: <c>{ code, message, recordIds, moreRecords? }</c> (at most 100 ids, the rest counted).</summary>
 internal static class BlockReasonJson
 {
     public static void WriteArray(Utf8JsonWriter w, string name, IReadOnlyList<BlockReason> reasons)
@@ -21,6 +21,11 @@ internal static class BlockReasonJson
             }
 
             w.WriteEndArray();
+            if (reason.MoreRecords > 0)
+            {
+                w.WriteNumber("moreRecords", reason.MoreRecords);
+            }
+
             w.WriteEndObject();
         }
 

@@ -7,7 +7,8 @@ namespace Payouts.Functions.Http;
 
 /// <summary>
 /// 200 OK with every record's outcome in input order:
-/// <c>{ "accepted": n, "duplicates": n, "rejected": n, "results": [ { "recordId", "status", "errors"? } ] }</c>.
+/// <c>{ "accepted": n, "duplicates": n, "rejected": n, "results": [ { "recordId", "status", "conflict"?, "errors"? } ] }</c>
+/// (<c>conflict: true</c> on a rejection that is a conflict with stored data rather than an invalid record).
 /// </summary>
 public sealed class IngestResponseResult(IngestBatchResult result) : IActionResult
 {
@@ -37,6 +38,11 @@ public sealed class IngestResponseResult(IngestBatchResult result) : IActionResu
             }
 
             writer.WriteString("status", outcome.Status.ToString().ToLowerInvariant());
+            if (outcome.IsConflict)
+            {
+                writer.WriteBoolean("conflict", true);
+            }
+
             if (outcome.Errors is { Count: > 0 } errors)
             {
                 writer.WriteStartObject("errors");

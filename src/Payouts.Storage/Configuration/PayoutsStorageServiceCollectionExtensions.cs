@@ -118,6 +118,7 @@ public static class PayoutsStorageServiceCollectionExtensions
         services.AddSingleton<PeriodSettlement>();
         services.AddSingleton<Application.Agencies.AgencyStatementIssuer>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<WaitingRefunds>();
         services.AddSingleton<RefundAdmission>();
         services.AddSingleton<IRecordAdmission<GiftRecord>>(sp => sp.GetRequiredService<RefundAdmission>());
         services.AddSingleton<IRecordAdmission<DealRecord>, NoAdmission<DealRecord>>();

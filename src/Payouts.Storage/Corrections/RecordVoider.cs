@@ -18,6 +18,7 @@ namespace Payouts.Storage.Corrections;
 /// statement that counted the record carries the reversal as a prior-period adjustment naming the record and its
 /// period. A gift's void takes back what refunds had not, reserved so no later refund can. The creator's blocked
 /// statements are sent to be built again at once: voiding the record that blocked them is the one call that unblocks.
+/// A refund still waiting for its gift is taken out of waiting instead: it never counted, and never will.
 /// </summary>
 public sealed partial class RecordVoider(
     CreatorTables tables,
@@ -25,6 +26,7 @@ public sealed partial class RecordVoider(
     PeriodStore periods,
     StatementStore statements,
     IStatementJobQueue jobs,
+    WaitingRefunds waiting,
     IClock clock,
     ILogger<RecordVoider> logger)
 {
@@ -46,7 +48,11 @@ public sealed partial class RecordVoider(
         var found = await table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: ct);
         if (!found.HasValue)
         {
-            return new VoidOutcome(VoidResult.NotFound);
+            // Accepted but not stored: a refund waiting for its gift (or voided while it waited), else a write that never finished.
+            var recordPeriod = PeriodKey.Parse(partition.Split(TableKeys.Separator)[1]);
+            return claim.GetString(RecordIdIndex.VoidedWhileWaitingColumn) is not null ? new VoidOutcome(VoidResult.AlreadyVoided, creatorId, recordPeriod)
+                : kind == RecordKind.Gift && await waiting.FindAsync(creatorId, recordPeriod, partnerId, recordId, ct) is { } parked ? await VoidWaitingAsync(parked, recordPeriod, reason, by, ct)
+                : new VoidOutcome(VoidResult.NotFound);
         }
 
         var record = found.Value!;
@@ -66,7 +72,7 @@ public sealed partial class RecordVoider(
             }
 
             var remaining = gift.Quantity - await _tally.RefundedAsync(gift, ct);
-            if (remaining <= 0 || await _tally.ReserveAsync(gift, "void", remaining, ct) is not null)
+            if (remaining <= 0 || (await _tally.ReserveAsync(gift, "void", remaining, ct)).Result != RefundReservation.Reserved)
             {
                 return new VoidOutcome(VoidResult.NotVoidable, creatorId, period, "the gift has been refunded in full already; there is nothing left to void.");
             }
@@ -88,6 +94,35 @@ public sealed partial class RecordVoider(
 
         return new VoidOutcome(VoidResult.Voided, creatorId, period) { Rebuilt = blocked };
     }
+
+    /// <summary>
+    /// A waiting refund never counted, so voiding it takes it out of waiting for good: first its taker row in the gift's
+    /// tally (so a gift arriving now cannot release it), then a note on its claim (a resend stays a duplicate), then its
+    /// waiting rows. Each step is idempotent; a retry after a crash finishes the rest.
+    /// </summary>
+    private async Task<VoidOutcome> VoidWaitingAsync(WaitingRefund parked, PeriodKey period, string reason, string by, CancellationToken ct)
+    {
+        if (parked.OriginalRecordId is not { } giftId)
+        {
+            return new VoidOutcome(VoidResult.NotVoidable, parked.CreatorId, period,
+                "this refund has waited since before waiting refunds named their gift; it counts nowhere: send its gift to have it counted.");
+        }
+
+        var (result, earlier) = await _tally.VoidWaitingAsync(parked.PartnerId, giftId, parked.RecordId, reason, by, clock.GetCurrentInstant(), ct);
+        if (result == RefundReservation.Reserved)
+        {
+            return new VoidOutcome(VoidResult.NotVoidable, parked.CreatorId, period,
+                "its gift arrived meanwhile and the refund was stored with it; a refund cannot be voided: to take it back, send the gift again under a new recordId.");
+        }
+
+        await _ids.MarkVoidedWhileWaitingAsync(parked.PartnerId, parked.RecordId, giftId, ct);
+        await waiting.RemoveAsync(parked.PartnerId, giftId, parked.RecordId, parked.CreatorId, period, ct);
+        LogVoidedWaiting(logger, parked.CreatorId, period, by);
+        return new VoidOutcome(earlier ? VoidResult.AlreadyVoided : VoidResult.Voided, parked.CreatorId, period);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Voided a refund of creator {CreatorId} for {Period} that waited for its gift (by {VoidedBy}); it never counted and never will")]
+    private static partial void LogVoidedWaiting(ILogger logger, string creatorId, PeriodKey period, string voidedBy);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Voided a {Kind} record of creator {CreatorId} for {Period} (by {VoidedBy}); reversed in the creator's next statement if it was counted")]
     private static partial void LogVoided(ILogger logger, RecordKind kind, string creatorId, PeriodKey period, string voidedBy);

@@ -93,8 +93,8 @@ public sealed partial class IngestService<TRecord>
             }
             else
             {
-                outcomes[candidate.Index] = new RecordOutcome(candidate.Index, candidate.RecordId, RecordStatus.Rejected, RecordOutcome.Conflict(
-                    "was already received with different content; the stored record is kept. Send a new recordId (a refund or a reversal) to correct it."));
+                outcomes[candidate.Index] = RecordOutcome.Conflicting(candidate.Index, candidate.RecordId,
+                    "was already received with different content; the stored record is kept. Send a new recordId (a refund or a reversal) to correct it.");
             }
         }
 
@@ -128,16 +128,20 @@ public sealed partial class IngestService<TRecord>
             var isNew = k < toWrite.Count;
             switch (verdicts[k].Kind)
             {
-                case AdmissionKind.Reject:
+                case AdmissionKind.Reject or AdmissionKind.Conflict:
                     if (isNew)
                     {
                         await _ids.WithdrawAsync(candidate.IndexEntry, ct);
                     }
 
-                    outcomes[candidate.Index] = new RecordOutcome(candidate.Index, candidate.RecordId, RecordStatus.Rejected, verdicts[k].Errors!.ToDictionary());
+                    outcomes[candidate.Index] = new RecordOutcome(
+                        candidate.Index, candidate.RecordId, RecordStatus.Rejected, verdicts[k].Errors!.ToDictionary(), verdicts[k].Kind == AdmissionKind.Conflict);
                     break;
                 case AdmissionKind.Wait:
                     outcomes[candidate.Index] = new RecordOutcome(candidate.Index, candidate.RecordId, isNew ? RecordStatus.Accepted : RecordStatus.Duplicate);
+                    break;
+                case AdmissionKind.Voided:
+                    outcomes[candidate.Index] = new RecordOutcome(candidate.Index, candidate.RecordId, RecordStatus.Duplicate);
                     break;
             }
         }
@@ -203,7 +207,7 @@ public sealed partial class IngestService<TRecord>
             {
                 outcomes[i] = earlier == fingerprint
                     ? new RecordOutcome(i, recordId, RecordStatus.Duplicate)
-                    : new RecordOutcome(i, recordId, RecordStatus.Rejected, RecordOutcome.Conflict("appears twice in this batch with different content"));
+                    : RecordOutcome.Conflicting(i, recordId, "appears twice in this batch with different content");
                 continue;
             }
 

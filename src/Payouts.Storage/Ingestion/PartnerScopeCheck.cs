@@ -13,8 +13,9 @@ namespace Payouts.Storage.Ingestion;
 /// Applies the partner's configured <see cref="PartnerScope"/> to records that passed validation, before anything is
 /// stored: a record outside the scope becomes a rejected read with field errors (<c>record</c>, <c>type</c>,
 /// <c>agencyCommissionRate</c>, <c>creatorId</c>), so HTTP and queue ingestion report and keep it like any invalid
-/// record and store the rest of the batch. A partner not configured (a queue sender naming another partner id) has
-/// no scope: queue access is its authentication, as before.
+/// record and store the rest of the batch. A partner id that is not configured (only a queue sender can name one: over
+/// HTTP it fails authentication first) reports for nobody: each of its records is rejected on <c>partnerId</c>
+/// ("unknown partner"), so a typo in a sender's partner id never lands records in an id space nobody owns.
 /// </summary>
 public sealed class PartnerScopeCheck<TRecord>(
     IOptionsMonitor<PayoutsOptions> options,
@@ -26,13 +27,18 @@ public sealed class PartnerScopeCheck<TRecord>(
 {
     private const int LookupConcurrency = 8;
 
-    public PartnerScope ScopeOf(string partnerId) =>
-        options.CurrentValue.Partners.TryGetValue(partnerId, out var partner) ? partner.ToScope() : PartnerScope.Unrestricted;
+    /// <summary>The configured partner's scope; null when <paramref name="partnerId"/> is not a configured partner.</summary>
+    public PartnerScope? ScopeOf(string partnerId) =>
+        options.CurrentValue.Partners.TryGetValue(partnerId, out var partner) ? partner.ToScope() : null;
 
     public async Task<IReadOnlyList<RecordReadResult<TRecord>>> ApplyAsync(
         string partnerId, IReadOnlyList<RecordReadResult<TRecord>> reads, CancellationToken ct)
     {
-        var scope = ScopeOf(partnerId);
+        if (ScopeOf(partnerId) is not { } scope)
+        {
+            return [.. reads.Select(r => r.Record is null ? r : new RecordReadResult<TRecord>(null, r.RecordId, UnknownPartner(partnerId)))];
+        }
+
         if (scope.IsUnrestricted)
         {
             return reads;
@@ -63,6 +69,13 @@ public sealed class PartnerScopeCheck<TRecord>(
         }
 
         return errors.IsEmpty ? read : new RecordReadResult<TRecord>(null, read.RecordId, errors);
+    }
+
+    private static FieldErrors UnknownPartner(string partnerId)
+    {
+        var errors = new FieldErrors();
+        errors.Add("partnerId", $"unknown partner '{partnerId}': no partner of that id is configured (Payouts:Partners), so it may not send records");
+        return errors;
     }
 
     /// <summary>The contracts of the creators whose scope depends on their agency, each creator read once (and cached briefly).</summary>

@@ -62,7 +62,7 @@ public sealed partial class QueueIngestHandler<TRecord>(
                     kind,
                     partnerId,
                     r.RecordId,
-                    string.Join("; ", (r.Errors ?? new Dictionary<string, string[]>()).Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")),
+                    r.Reason,
                     JsonText.RawText(envelope.Records[r.Index]),
                     messageId is null ? null : $"{messageId}-{r.Index}",
                     dequeueCount))

@@ -69,6 +69,15 @@ internal sealed class RecordIdIndex(TableClient table)
     public async Task ClearReleaseAsync(TableEntity entry, CancellationToken ct) =>
         await table.UpdateEntityAsync(new TableEntity(entry.PartitionKey, entry.RowKey) { [ReleaseColumn] = false }, Azure.ETag.All, TableUpdateMode.Merge, ct);
 
+    /// <summary>On the claim of a refund voided while it waited: the gift id it waited for (the id stays taken).</summary>
+    public const string VoidedWhileWaitingColumn = "VoidedWhileWaitingFor";
+
+    public async Task MarkVoidedWhileWaitingAsync(string partnerId, string refundId, string giftId, CancellationToken ct)
+    {
+        var claim = Entry(RecordKind.Gift, partnerId, refundId, string.Empty, string.Empty);
+        await table.UpdateEntityAsync(new TableEntity(claim.PartitionKey, claim.RowKey) { [VoidedWhileWaitingColumn] = giftId }, Azure.ETag.All, TableUpdateMode.Merge, ct);
+    }
+
     /// <summary>Takes back a claim this request made for a record it then refused: the id is free again, as if never sent.</summary>
     public async Task WithdrawAsync(TableEntity entry, CancellationToken ct) =>
         await table.DeleteEntityAsync(entry.PartitionKey, entry.RowKey, Azure.ETag.All, ct);

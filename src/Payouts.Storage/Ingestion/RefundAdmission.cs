@@ -11,17 +11,15 @@ namespace Payouts.Storage.Ingestion;
 
 /// <summary>
 /// The refund rules (docs/storage.md, "Refunds"): a refund names a gift of the same partner and the same creator,
-/// is not dated before it, and never takes back more than the gift's quantity in total (<see cref="RefundTally"/>).
-/// A refund whose gift has not arrived waits: it is kept beside a placeholder claim of the gift's id (in the gift's
-/// id-index partition) and marked in its period (reconciliation shows it), and the gift's ingest releases it.
+/// is not dated before it (field errors), and never takes back more than the gift's quantity in total
+/// (<see cref="RefundTally"/>; beyond it, a conflict naming the gift and what remains refundable).
+/// A refund whose gift has not arrived waits (<see cref="WaitingRefunds"/>: reconciliation lists it), and the gift's
+/// ingest releases it; one an operator voided while it waited is never stored.
 /// </summary>
-public sealed class RefundAdmission(CreatorTables tables, IngestRejectedStore rejectedStore, PeriodCalendar calendar, IClock clock) : IRecordAdmission<GiftRecord>
+public sealed class RefundAdmission(CreatorTables tables, WaitingRefunds waiting, IngestRejectedStore rejectedStore, PeriodCalendar calendar, IClock clock) : IRecordAdmission<GiftRecord>
 {
-    private const string DataPartitionColumn = "WaitingDataPartition";
-    private const string DataRowKeyColumn = "WaitingDataRowKey";
     private readonly RecordIdIndex _ids = new(tables.RecordIds);
     private readonly RefundTally _tally = new(tables.RecordIds);
-    private readonly TableClient _idTable = tables.RecordIds;
     private readonly GiftMapping _mapping = new();
 
     public async Task<IReadOnlyList<Admission>> AdmitAsync(IReadOnlyList<GiftRecord> records, IReadOnlyList<TableEntity> rows, CancellationToken ct)
@@ -36,18 +34,8 @@ public sealed class RefundAdmission(CreatorTables tables, IngestRejectedStore re
         return results;
     }
 
-    public async Task<IReadOnlyList<GiftRecord>> WaitingForAsync(GiftRecord stored, CancellationToken ct)
-    {
-        var waiting = new List<GiftRecord>();
-        var (partition, prefix) = WaitingKeys(stored.PartnerId, stored.RecordId);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
-        await foreach (var row in _idTable.QueryAsync<TableEntity>(filter, cancellationToken: ct))
-        {
-            waiting.Add(_mapping.FromEntity(row));
-        }
-
-        return waiting;
-    }
+    public async Task<IReadOnlyList<GiftRecord>> WaitingForAsync(GiftRecord stored, CancellationToken ct) =>
+        [.. (await waiting.ForGiftAsync(stored.PartnerId, stored.RecordId, ct)).Select(_mapping.FromEntity)];
 
     public async Task ReleasedAsync(GiftRecord stored, IReadOnlyList<GiftRecord> released, IReadOnlyList<RecordOutcome> outcomes, CancellationToken ct)
     {
@@ -57,7 +45,7 @@ public sealed class RefundAdmission(CreatorTables tables, IngestRejectedStore re
             RecordKind.Gift,
             stored.PartnerId,
             o.RecordId,
-            "accepted while its gift had not arrived; refused once it did: " + string.Join("; ", (o.Errors ?? new Dictionary<string, string[]>()).Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")),
+            "accepted while its gift had not arrived; refused once it did: " + o.Reason,
             Describe(released[o.Index]))).ToList();
         if (refused.Count > 0)
         {
@@ -68,31 +56,19 @@ public sealed class RefundAdmission(CreatorTables tables, IngestRejectedStore re
             }
         }
 
-        var (partition, prefix) = WaitingKeys(stored.PartnerId, stored.RecordId);
         foreach (var refund in released)
         {
-            await _idTable.DeleteEntityAsync(partition, prefix + refund.RecordId, Azure.ETag.All, ct);
-            await tables.Activity.DeleteEntityAsync(WaitingMarkPartition(refund), WaitingMarkKey(refund), Azure.ETag.All, ct);
+            await waiting.RemoveAsync(refund.PartnerId, stored.RecordId, refund.RecordId, refund.CreatorId, calendar.PeriodOf(refund.OccurredAt), ct);
         }
 
         await _ids.ClearReleaseAsync(RecordIdIndex.Entry(RecordKind.Gift, stored.PartnerId, stored.RecordId, string.Empty, string.Empty), ct);
     }
 
-    /// <summary>How many refunds of <paramref name="period"/> wait for their gift (their marks in the period's activity).</summary>
-    public async Task<long> CountWaitingAsync(PeriodKey period, CancellationToken ct)
-    {
-        long count = 0;
-        await foreach (var mark in tables.Activity.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {period.ToString()} and Waiting eq {true}"), select: ["Waiting"], cancellationToken: ct))
-        {
-            count++;
-        }
-
-        return count;
-    }
-
     private async Task<Admission> AdmitRefundAsync(GiftRecord refund, TableEntity row, Dictionary<(string, string), GiftRecord> batch, CancellationToken ct)
     {
         var errors = new FieldErrors();
+
+        // Looked up in the refund's own partner's id space only: another partner's gift of that id is never its original.
         var original = batch.GetValueOrDefault((refund.PartnerId, refund.OriginalRecordId!)) ?? await FindAsync(refund.PartnerId, refund.OriginalRecordId!, ct);
         if (original is null)
         {
@@ -111,15 +87,25 @@ public sealed class RefundAdmission(CreatorTables tables, IngestRejectedStore re
         {
             errors.Add("occurredAt", string.Create(CultureInfo.InvariantCulture, $"is before the gift it refunds ({original.OccurredAt})."));
         }
-        else if (await _tally.ReserveAsync(original, refund.RecordId, refund.Quantity, ct) is { } exceeded)
+        else
         {
-            errors.Add("quantity", exceeded);
+            var (reservation, refusal) = await _tally.ReserveAsync(original, refund.RecordId, refund.Quantity, ct);
+            switch (reservation)
+            {
+                case RefundReservation.Voided:
+                    return Admission.Voided;
+                case RefundReservation.Exceeded:
+                    // Valid on its own: what it conflicts with is the gift's stored tally, as a reused id conflicts with its stored record.
+                    var conflict = new FieldErrors();
+                    conflict.Add("originalRecordId", refusal!);
+                    return Admission.Conflict(conflict);
+            }
         }
 
         return errors.IsEmpty ? Admission.Admit : Admission.Reject(errors);
     }
 
-    /// <summary>The gift has not arrived: keep the refund beside a placeholder claim of its id, and mark it waiting in its period.</summary>
+    /// <summary>The gift has not arrived: keep the refund aside, marked waiting in its period (unless it was voided while it waited).</summary>
     private async Task<Admission> ParkAsync(GiftRecord refund, TableEntity row, CancellationToken ct)
     {
         var existing = await _ids.PlaceholderAsync(RecordKind.Gift, refund.PartnerId, refund.OriginalRecordId!, ct);
@@ -131,16 +117,12 @@ public sealed class RefundAdmission(CreatorTables tables, IngestRejectedStore re
             return Admission.Reject(busy);
         }
 
-        var (partition, prefix) = WaitingKeys(refund.PartnerId, refund.OriginalRecordId!);
-        var kept = new TableEntity(row) { PartitionKey = partition, RowKey = prefix + refund.RecordId, [DataPartitionColumn] = row.PartitionKey, [DataRowKeyColumn] = row.RowKey, ETag = default };
-        await InsertOnlyWriter.AddAsync(_idTable, [kept], expectExisting: false, ct);
-        var mark = new TableEntity(WaitingMarkPartition(refund), WaitingMarkKey(refund))
+        if (await _tally.IsVoidedAsync(refund.PartnerId, refund.OriginalRecordId!, refund.RecordId, ct))
         {
-            ["CreatorId"] = refund.CreatorId,
-            ["Waiting"] = true,
-            ["LastIngestAt"] = clock.GetCurrentInstant().ToDateTimeOffset(),
-        };
-        await tables.Activity.UpsertEntityAsync(mark, TableUpdateMode.Replace, ct);
+            return Admission.Voided;
+        }
+
+        await waiting.KeepAsync(refund, row, clock.GetCurrentInstant(), ct);
         return Admission.Wait;
     }
 
@@ -159,13 +141,6 @@ public sealed class RefundAdmission(CreatorTables tables, IngestRejectedStore re
         ["kind"] = "refund",
         ["originalRecordId"] = refund.OriginalRecordId,
     });
-
-    private static (string Partition, string Prefix) WaitingKeys(string partnerId, string giftId) =>
-        (RecordIdIndex.Entry(RecordKind.Gift, partnerId, giftId, string.Empty, string.Empty).PartitionKey, giftId + "|waiting|");
-
-    private string WaitingMarkPartition(GiftRecord refund) => calendar.PeriodOf(refund.OccurredAt).ToString();
-
-    private static string WaitingMarkKey(GiftRecord refund) => $"{refund.CreatorId}|waiting|{refund.PartnerId}|{refund.RecordId}";
 
     private async Task<GiftRecord?> FindAsync(string partnerId, string recordId, CancellationToken ct)
     {

@@ -7,7 +7,8 @@ namespace Payouts.Storage.Statements;
 /// A blocked statement's reasons as one JSON column: code, message and the records involved, bounded so a row always
 /// holds them (a table property holds 32 K characters): at most <see cref="MaxReasons"/> reasons, messages cut at
 /// <see cref="MaxMessageLength"/> characters, and at most <see cref="MaxRecordIdsInAll"/> record ids over all reasons
-/// (<see cref="MaxRecordIds"/> a reason), the rest counted. A blocked marker that cannot be written would turn one
+/// (<see cref="MaxRecordIds"/> a reason), the rest counted
+/// (<see cref="BlockReason.MoreRecords"/> when read back). A blocked marker that cannot be written would turn one
 /// creator's data problem into a failing job.
 /// </summary>
 internal static class BlockColumns
@@ -39,7 +40,7 @@ internal static class BlockColumns
                 }
 
                 writer.WriteEndArray();
-                writer.WriteNumber("moreRecords", Math.Max(0, reason.RecordIds.Count - idsEach));
+                writer.WriteNumber("moreRecords", reason.MoreRecords + Math.Max(0, reason.RecordIds.Count - idsEach));
                 writer.WriteEndObject();
             }
 
@@ -76,6 +77,9 @@ internal static class BlockColumns
         return [.. document.RootElement.EnumerateArray().Select(r => new BlockReason(
             r.GetProperty("code").GetString()!,
             r.GetProperty("message").GetString()!,
-            [.. r.GetProperty("recordIds").EnumerateArray().Select(i => i.GetString()!)]))];
+            [.. r.GetProperty("recordIds").EnumerateArray().Select(i => i.GetString()!)])
+        {
+            MoreRecords = r.TryGetProperty("moreRecords", out var more) ? more.GetInt32() : 0,
+        })];
     }
 }

@@ -13,7 +13,7 @@ namespace Payouts.Storage.Statements;
 /// records of the period, the partition's sequence (how many are stored), its settlement entry (how many any statement
 /// counted) and the creator's statement for the period (which of those it counted itself).
 /// </summary>
-public sealed class PeriodReconciliation(ActivityIndex activity, SettlementLedger settlements, StatementStore statements, CreatorTables tables, Ingestion.RefundAdmission refunds)
+public sealed class PeriodReconciliation(ActivityIndex activity, SettlementLedger settlements, StatementStore statements, CreatorTables tables, WaitingRefunds waiting)
 {
     public async Task<RecordReconciliation> CountAsync(PeriodKey period, CancellationToken ct)
     {
@@ -33,7 +33,8 @@ public sealed class PeriodReconciliation(ActivityIndex activity, SettlementLedge
             }
         }
 
-        return new RecordReconciliation(stored, here, later) { WaitingForTheirGift = await refunds.CountWaitingAsync(period, ct) };
+        var (waitingCount, waitingFirst) = await waiting.ListAsync(period, RecordReconciliation.MaxWaitingListed, ct);
+        return new RecordReconciliation(stored, here, later) { WaitingForTheirGift = waitingCount, Waiting = waitingFirst };
     }
 
     /// <summary>How many rows of the (kind, period) partition a statement counted, from the ranges its header names.</summary>

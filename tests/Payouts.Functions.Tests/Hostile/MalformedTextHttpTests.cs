@@ -160,6 +160,53 @@ public sealed class MalformedTextHttpTests(PayoutsAppFixture app) : AppTestBase(
         Assert.Contains("$.note[0]", response.Body.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task AdminVoid_MalformedReason_Is400Problem_RecordNotVoided(string kind)
+    {
+        var creator = Payloads.Unique("utf8v");
+        var recordId = Payloads.RecordId(creator, "g");
+        await PostGiftsAsync(Payloads.Envelope(PayoutsAppFixture.Partner, Payloads.Gift("g", creator)));
+        var body = MalformedBytes.Json(new JsonObject { ["reason"] = $"wrong {MalformedBytes.Marker} creator" }.ToJsonString(), kind);
+
+        var response = await AdminAsync<VoidRecordHttp>(body, (f, r) => f.Run(r, "gifts", PayoutsAppFixture.Partner, recordId, CancellationToken.None));
+
+        AssertProblem(response, 400);
+        Assert.Contains("$.reason", response.Body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var valid = await AdminAsync<VoidRecordHttp>(
+            System.Text.Encoding.UTF8.GetBytes(new JsonObject { ["reason"] = "wrong creator" }.ToJsonString()),
+            (f, r) => f.Run(r, "gifts", PayoutsAppFixture.Partner, recordId, CancellationToken.None));
+        Assert.Equal("voided", valid.Body.GetProperty("result").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task AdminReissue_MalformedReason_Is400Problem(string kind)
+    {
+        var body = MalformedBytes.Json(new JsonObject { ["reason"] = $"rate {MalformedBytes.Marker} fixed" }.ToJsonString(), kind);
+
+        var response = await AdminAsync<ReissueStatementHttp>(body, (f, r) => f.Run(r, $"{Payloads.Unique("utf8r")}~2026-10~v1", CancellationToken.None));
+
+        AssertProblem(response, 400);
+        Assert.Contains("$.reason", response.Body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task AdminPayoutDetails_MalformedAccountHolder_Is400ProblemNothingStoredNoIbanInTheAnswer(string kind)
+    {
+        const string iban = "FR1420041010050500013M02606";
+        var creator = Payloads.Unique("utf8pd");
+        var body = new JsonObject { ["method"] = "sepa", ["iban"] = iban, ["bic"] = "PSSTFRPPXXX", ["accountHolder"] = $"L\u00e9a {MalformedBytes.Marker}" };
+
+        var response = await AdminAsync<PutPayoutDetailsHttp>(MalformedBytes.Json(body.ToJsonString(), kind), (f, r) => f.Run(r, creator, CancellationToken.None));
+
+        AssertProblem(response, 400);
+        Assert.Contains("$.accountHolder", response.Body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(iban, response.Text, StringComparison.Ordinal);
+        Assert.Null(await App.Services.GetRequiredService<Payouts.Storage.PayoutDetails.PayoutDetailsStore>().GetAsync(creator, CancellationToken.None));
+    }
+
     private static void AssertProblem(HttpCall.Response response, int status)
     {
         Assert.Equal(status, response.Status);

@@ -10,9 +10,10 @@ using Payouts.Storage.Tables;
 namespace Payouts.Functions.Tests.Hostile;
 
 /// <summary>
-/// Strings that are not text through gifts-inbound, sent with the official SDK: raw bytes need base64 (a queue carries
-/// XML text), escapes also travel as plain text. The function completes (no throw, so no poison queue) and the bad
-/// record, or the whole message, is kept in IngestRejected with its reason.
+/// Strings that are not text through gifts-inbound and deals-inbound, sent with the official SDK: raw bytes need
+/// base64 (a queue carries XML text), escapes also travel as plain text. The function completes (no throw, so the host
+/// deletes the message: never the poison queue) and the bad record, or the whole message, is kept in IngestRejected
+/// with its reason.
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed class MalformedTextQueueTests(PayoutsAppFixture app) : AppTestBase(app)
@@ -67,6 +68,57 @@ public sealed class MalformedTextQueueTests(PayoutsAppFixture app) : AppTestBase
         Assert.Contains(creator, rejected.GetString("RawPayload"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(KindsAndEncodings))]
+    public async Task DealsInbound_MalformedTextInADeal_RecordKeptWithReasonNeighbourStored(string kind, QueueMessageEncoding encoding)
+    {
+        var creator = Payloads.Unique("qutf8d");
+        var bad = Payloads.Deal("bad", creator).With("reference", $"camp{MalformedBytes.Marker}aign");
+        var body = MalformedBytes.Json(Payloads.Envelope(PayoutsAppFixture.Partner, bad, Payloads.Deal("good", creator)), kind);
+        var message = await SendAndReceiveAsync(body, encoding, QueueNames.DealsInbound);
+
+        await DealsQueue.Run(message, CancellationToken.None);
+
+        Assert.Equal([$"{PayoutsAppFixture.Partner}|{Payloads.RecordId(creator, "good")}"], (await RowsOfCreatorAsync(TableNames.Deals, creator)).Select(r => r.RowKey));
+        var rejected = Assert.Single(await RejectedForMessageAsync(message.MessageId));
+        Assert.Equal(Payloads.RecordId(creator, "bad"), rejected.GetString("RecordId"));
+        Assert.Equal("deal", rejected.GetString("Kind"));
+        Assert.Equal($"reference: {JsonText.Problem}", rejected.GetString("Reason"));
+    }
+
+    [Theory]
+    [MemberData(nameof(KindsAndEncodings))]
+    public async Task DealsInbound_MalformedCurrency_RecordKeptWithReason(string kind, QueueMessageEncoding encoding)
+    {
+        var creator = Payloads.Unique("qutf8c");
+        var body = MalformedBytes.Json(Payloads.Envelope(PayoutsAppFixture.Partner, Payloads.Deal("bad", creator).With("currency", $"EU{MalformedBytes.Marker}")), kind);
+        var message = await SendAndReceiveAsync(body, encoding, QueueNames.DealsInbound);
+
+        await DealsQueue.Run(message, CancellationToken.None);
+
+        Assert.Empty(await RowsOfCreatorAsync(TableNames.Deals, creator));
+        var rejected = Assert.Single(await RejectedForMessageAsync(message.MessageId));
+        Assert.Equal($"currency: {JsonText.Problem}", rejected.GetString("Reason"));
+    }
+
+    [Theory]
+    [MemberData(nameof(KindsAndEncodings))]
+    public async Task DealsInbound_MalformedPartnerId_WholeMessageKeptWithReason(string kind, QueueMessageEncoding encoding)
+    {
+        var creator = Payloads.Unique("qutf8dp");
+        var body = MalformedBytes.Json(Payloads.Envelope($"brand{MalformedBytes.Marker}hub", Payloads.Deal("d", creator)), kind);
+        var message = await SendAndReceiveAsync(body, encoding, QueueNames.DealsInbound);
+
+        await DealsQueue.Run(message, CancellationToken.None);
+
+        Assert.Empty(await RowsOfCreatorAsync(TableNames.Deals, creator));
+        var rejected = Assert.Single(await RejectedForMessageAsync(message.MessageId));
+        Assert.Null(rejected.GetString("RecordId"));
+        Assert.Equal("deal", rejected.GetString("Kind"));
+        Assert.Contains(JsonText.Problem, rejected.GetString("Reason"), StringComparison.Ordinal);
+        Assert.Contains(creator, rejected.GetString("RawPayload"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task MessageTextWithALoneSurrogate_KeptWholeWithReplacementCharacter()
     {
@@ -89,12 +141,14 @@ public sealed class MalformedTextQueueTests(PayoutsAppFixture app) : AppTestBase
 
     private IngestGiftsQueue GiftsQueue => ActivatorUtilities.CreateInstance<IngestGiftsQueue>(App.Services);
 
+    private IngestDealsQueue DealsQueue => ActivatorUtilities.CreateInstance<IngestDealsQueue>(App.Services);
+
     /// <summary>Base64 carries any bytes; "none" sends the text as is (only escapes, which are ASCII, can travel so).</summary>
-    private async Task<QueueMessage> SendAndReceiveAsync(byte[] body, QueueMessageEncoding encoding)
+    private async Task<QueueMessage> SendAndReceiveAsync(byte[] body, QueueMessageEncoding encoding, string queue = QueueNames.GiftsInbound)
     {
-        var sender = new QueueClient(App.ConnectionString, QueueNames.GiftsInbound, new QueueClientOptions { MessageEncoding = encoding });
+        var sender = new QueueClient(App.ConnectionString, queue, new QueueClientOptions { MessageEncoding = encoding });
         await sender.SendMessageAsync(encoding == QueueMessageEncoding.Base64 ? new BinaryData(body) : BinaryData.FromString(Encoding.UTF8.GetString(body)));
-        var receiver = new QueueClient(App.ConnectionString, QueueNames.GiftsInbound, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
+        var receiver = new QueueClient(App.ConnectionString, queue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
         QueueMessage[] received = await receiver.ReceiveMessagesAsync(maxMessages: 1);
         var message = Assert.Single(received);
         await receiver.DeleteMessageAsync(message.MessageId, message.PopReceipt);

@@ -27,6 +27,9 @@ public sealed class PayoutsAppFixture : IAsyncLifetime
     public const string ScopedCreator = "scoped-creator-1";
     public const string ScopedOtherCreator = "scoped-creator-2";
     public const string ScopedAgency = "scope-agency";
+    /// <summary>A partner that may send brand deals and bonuses but no gifts.</summary>
+    public const string DealsOnlyPartner = "dealsonly";
+    public const string DealsOnlyPartnerSecret = "dealsonly-secret-0000000000000000000000";
     /// <summary>A partner with a small rate limit of its own: a burst of two, then one request every ten seconds.</summary>
     public const string LimitedPartner = "limited";
     public const string LimitedPartnerSecret = "limited-secret-00000000000000000000000";
@@ -93,6 +96,9 @@ public sealed class PayoutsAppFixture : IAsyncLifetime
             [$"Payouts:Partners:{ScopedPartner}:Creators:0"] = ScopedCreator,
             [$"Payouts:Partners:{ScopedPartner}:Creators:1"] = ScopedOtherCreator,
             [$"Payouts:Partners:{ScopedPartner}:Agencies:0"] = ScopedAgency,
+            [$"Payouts:Partners:{DealsOnlyPartner}:Secrets:0"] = DealsOnlyPartnerSecret,
+            [$"Payouts:Partners:{DealsOnlyPartner}:RecordTypes:0"] = "deals",
+            [$"Payouts:Partners:{DealsOnlyPartner}:RecordTypes:1"] = "bonuses",
             [$"Payouts:Partners:{LimitedPartner}:Secrets:0"] = LimitedPartnerSecret,
             [$"Payouts:Partners:{LimitedPartner}:RateLimit:Burst"] = "2",
             [$"Payouts:Partners:{LimitedPartner}:RateLimit:RequestsPerSecond"] = "0.1",

@@ -47,6 +47,7 @@ public sealed class IdempotencyTests(PayoutsAppFixture app) : AppTestBase(app)
 
         Assert.Equal(["rejected"], response.Statuses);
         Assert.Contains("different content", response.Body.GetProperty("results")[0].GetProperty("errors").GetProperty("recordId")[0].GetString(), StringComparison.Ordinal);
+        Assert.True(response.Body.GetProperty("results")[0].GetProperty("conflict").GetBoolean());
         var stored = Assert.Single(await RowsOfCreatorAsync(TableNames.Gifts, creator));
         Assert.Equal("2026-11", stored.GetString("Period"));
         Assert.Equal(3, stored.GetInt32("Quantity"));

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
@@ -17,6 +18,8 @@ namespace Payouts.Functions.Tests.Ingestion;
 /// The fixture's <see cref="PayoutsAppFixture.ScopedPartner"/> may send gifts and bonuses (no brand deals), may not set
 /// a deal's commission rate, and reports for two listed creators plus the creators of one agency. Records outside
 /// that scope are rejected one by one with a field error, over HTTP and through the queues; the rest is stored.
+/// <see cref="PayoutsAppFixture.DealsOnlyPartner"/> may send no gifts; a partner id that is not configured at all
+/// (only a queue can name one) may send nothing.
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed class PartnerScopeTests(PayoutsAppFixture app) : AppTestBase(app)
@@ -188,6 +191,86 @@ public sealed class PartnerScopeTests(PayoutsAppFixture app) : AppTestBase(app)
         var rejected = Assert.Single(await RejectedForMessageAsync(message.MessageId));
         Assert.Equal(Payloads.RecordId(outsider, "g1"), rejected.GetString("RecordId"));
         Assert.StartsWith("creatorId: ", rejected.GetString("Reason"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostGifts_PartnerNotAllowedGifts_EachGiftRejectedOnRecord()
+    {
+        var creator = Payloads.Unique("nogift");
+
+        var response = await PostGiftsAsync(
+            Payloads.Envelope(PayoutsAppFixture.DealsOnlyPartner, Payloads.Gift("g1", creator), Payloads.Gift("g2", creator)),
+            PayoutsAppFixture.DealsOnlyPartnerSecret);
+
+        Assert.Equal(["rejected", "rejected"], response.Statuses);
+        Assert.Equal(["record"], ErrorFields(response, 0));
+        Assert.Equal("this partner may not send gifts", ErrorText(response, 1, "record"));
+        Assert.Empty(await RowsOfCreatorAsync(TableNames.Gifts, creator));
+    }
+
+    [Fact]
+    public async Task GiftsQueue_PartnerNotAllowedGifts_EachGiftKeptInIngestRejected_ItsDealsStillStored()
+    {
+        var creator = Payloads.Unique("qnogift");
+        var gifts = await SendAndReceiveAsync(QueueNames.GiftsInbound, Payloads.Envelope(PayoutsAppFixture.DealsOnlyPartner, Payloads.Gift("g1", creator)));
+        var deals = await SendAndReceiveAsync(QueueNames.DealsInbound, Payloads.Envelope(PayoutsAppFixture.DealsOnlyPartner, Payloads.Deal("d1", creator)));
+
+        await ActivatorUtilities.CreateInstance<IngestGiftsQueue>(App.Services).Run(gifts, CancellationToken.None);
+        await ActivatorUtilities.CreateInstance<IngestDealsQueue>(App.Services).Run(deals, CancellationToken.None);
+
+        Assert.Empty(await RowsOfCreatorAsync(TableNames.Gifts, creator));
+        Assert.Single(await RowsOfCreatorAsync(TableNames.Deals, creator));
+        var rejected = Assert.Single(await RejectedForMessageAsync(gifts.MessageId));
+        Assert.Equal("record: this partner may not send gifts", rejected.GetString("Reason"));
+        Assert.Equal(PayoutsAppFixture.DealsOnlyPartner, rejected.GetString("PartnerId"));
+        Assert.Empty(await RejectedForMessageAsync(deals.MessageId));
+    }
+
+    [Fact]
+    public async Task GiftsQueue_CreatorOfTheScopedAgencyStored_OfAnotherAgencyKeptInIngestRejected()
+    {
+        var member = Payloads.Unique("qmember");
+        var stranger = Payloads.Unique("qstranger");
+        await PutContractAsync(member, PayoutsAppFixture.ScopedAgency);
+        await PutContractAsync(stranger, "another-agency");
+        var message = await SendAndReceiveAsync(QueueNames.GiftsInbound, Payloads.Envelope(Scoped, Payloads.Gift("a1", member), Payloads.Gift("a2", stranger)));
+
+        await ActivatorUtilities.CreateInstance<IngestGiftsQueue>(App.Services).Run(message, CancellationToken.None);
+
+        Assert.Single(await RowsOfCreatorAsync(TableNames.Gifts, member));
+        Assert.Empty(await RowsOfCreatorAsync(TableNames.Gifts, stranger));
+        var rejected = Assert.Single(await RejectedForMessageAsync(message.MessageId));
+        Assert.Equal(Payloads.RecordId(stranger, "a2"), rejected.GetString("RecordId"));
+        Assert.StartsWith("creatorId: ", rejected.GetString("Reason"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("gifts")]
+    [InlineData("deals")]
+    public async Task Queue_PartnerIdNotConfigured_EveryRecordKeptInIngestRejectedAsUnknownPartner_NothingStored(string kind)
+    {
+        var creator = Payloads.Unique("qunknown");
+        const string unknown = "no-such-partner";
+        var records = kind == "gifts"
+            ? new JsonNode[] { Payloads.Gift("u1", creator), Payloads.Gift("u2", creator) }
+            : [Payloads.Deal("u1", creator), Payloads.Deal("u2", creator, "10", "DIAMOND", "eventBonus")];
+        var message = await SendAndReceiveAsync(kind == "gifts" ? QueueNames.GiftsInbound : QueueNames.DealsInbound, Payloads.Envelope(unknown, records));
+
+        if (kind == "gifts")
+        {
+            await ActivatorUtilities.CreateInstance<IngestGiftsQueue>(App.Services).Run(message, CancellationToken.None);
+        }
+        else
+        {
+            await ActivatorUtilities.CreateInstance<IngestDealsQueue>(App.Services).Run(message, CancellationToken.None);
+        }
+
+        Assert.Empty(await RowsOfCreatorAsync(kind == "gifts" ? TableNames.Gifts : TableNames.Deals, creator));
+        Assert.DoesNotContain(await RowsAsync(TableNames.Activity, "2026-11"), r => r.RowKey.StartsWith(creator + "|", StringComparison.Ordinal));
+        var rejected = await RejectedForMessageAsync(message.MessageId);
+        Assert.Equal([Payloads.RecordId(creator, "u1"), Payloads.RecordId(creator, "u2")], rejected.Select(r => r.GetString("RecordId")).Order(StringComparer.Ordinal));
+        Assert.All(rejected, r => Assert.StartsWith($"partnerId: unknown partner '{unknown}'", r.GetString("Reason"), StringComparison.Ordinal));
+        Assert.All(rejected, r => Assert.Equal(unknown, r.GetString("PartnerId")));
     }
 
     /// <summary>A record id unique to this run, for the scoped partner's fixed creators.</summary>

@@ -8,8 +8,9 @@ using Payouts.Storage.Tables;
 namespace Payouts.Functions.Tests.Ingestion;
 
 /// <summary>
-/// A refund names a gift of the same partner and creator, is not dated before it, and never takes back more than the
-/// gift's quantity; a refused refund is a field error (its id stays free), over HTTP and through the queue.
+/// A refund names a gift of the same partner and creator and is not dated before it (else a field error), and never
+/// takes back more than the gift's quantity (else a conflict naming the gift and what remains); a refused refund's id
+/// stays free. A refund whose gift is not stored yet waits for it. Over HTTP and through the queue.
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed class RefundRulesTests(PayoutsAppFixture app) : AppTestBase(app)
@@ -38,10 +39,11 @@ public sealed class RefundRulesTests(PayoutsAppFixture app) : AppTestBase(app)
 
         Assert.Equal(["rejected"], response.Statuses);
         Assert.Contains("before the gift", ErrorsOf(response, "occurredAt"), StringComparison.Ordinal);
+        Assert.False(response.Body.GetProperty("results")[0].TryGetProperty("conflict", out _));
     }
 
     [Fact]
-    public async Task Refunds_NeverTakeBackMoreThanTheGiftsQuantity_AndAResendReservesNothingTwice()
+    public async Task Refunds_BeyondTheGiftsQuantityAreAConflictNamingWhatRemains_AndAResendReservesNothingTwice()
     {
         var creator = Payloads.Unique("rqty");
         var gift = Payloads.RecordId(creator, "g");
@@ -52,7 +54,10 @@ public sealed class RefundRulesTests(PayoutsAppFixture app) : AppTestBase(app)
         Assert.Equal(["duplicate"], (await PostGiftsAsync(first)).Statuses);
         var tooMany = await PostGiftsAsync(Payloads.Envelope(PayoutsAppFixture.Partner, Refund("r2", creator, gift, 2, "2026-11-12T20:00:00Z")));
         Assert.Equal(["rejected"], tooMany.Statuses);
-        Assert.Contains("would refund 4 of the gift's 3", ErrorsOf(tooMany, "quantity"), StringComparison.Ordinal);
+        var outcome = tooMany.Body.GetProperty("results")[0];
+        Assert.True(outcome.GetProperty("conflict").GetBoolean());
+        Assert.Equal(["originalRecordId"], outcome.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Contains($"conflicts with gift {gift}: takes back 2, but only 1 of its 3 remain refundable (2 already refunded or voided)", ErrorsOf(tooMany, "originalRecordId"), StringComparison.Ordinal);
         Assert.Equal(["accepted"], (await PostGiftsAsync(Payloads.Envelope(PayoutsAppFixture.Partner, Refund("r3", creator, gift, 1, "2026-11-12T20:00:00Z")))).Statuses);
 
         Assert.Equal(3, (await RowsOfCreatorAsync(TableNames.Gifts, creator)).Count);
@@ -109,19 +114,103 @@ public sealed class RefundRulesTests(PayoutsAppFixture app) : AppTestBase(app)
     }
 
     [Fact]
-    public async Task RefusedRefundThroughTheQueue_IsKeptInIngestRejectedWithTheReason()
+    public async Task OverRefundThroughTheQueue_IsKeptInIngestRejectedAsAConflictNamingWhatRemains()
     {
         var creator = Payloads.Unique("rqueue");
         await PostGiftsAsync(Payloads.Envelope(PayoutsAppFixture.Partner, Payloads.Gift("g", creator, 10, 1, "2026-11-10T20:00:00Z")));
-        var body = Payloads.Envelope(PayoutsAppFixture.Partner, Refund("r", creator, Payloads.RecordId(creator, "g"), 5, "2026-11-11T20:00:00Z"));
-        var message = QueuesModelFactory.QueueMessage("refund-" + Guid.NewGuid().ToString("N"), "pop", body, dequeueCount: 1);
+        await RunGiftsQueueAsync(Payloads.Envelope(PayoutsAppFixture.Partner, Refund("r", creator, Payloads.RecordId(creator, "g"), 5, "2026-11-11T20:00:00Z")));
 
-        await ActivatorUtilities.CreateInstance<IngestGiftsQueue>(App.Services).Run(message, CancellationToken.None);
-
-        var rejected = (await RowsAsync(TableNames.IngestRejected, Now.InUtc().Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))
-            .Single(r => r.GetString("RecordId") == Payloads.RecordId(creator, "r"));
-        Assert.Contains("quantity", rejected.GetString("Reason"), StringComparison.Ordinal);
+        var rejected = await RejectedAsync(Payloads.RecordId(creator, "r"));
+        Assert.StartsWith($"conflict; originalRecordId: conflicts with gift {Payloads.RecordId(creator, "g")}: takes back 5, but only 1 of its 1 remain refundable",
+            rejected.GetString("Reason"), StringComparison.Ordinal);
         Assert.Single(await RowsOfCreatorAsync(TableNames.Gifts, creator));
+    }
+
+    [Fact]
+    public async Task RefundOfAnotherCreatorsGiftThroughTheQueue_IsKeptInIngestRejectedOnOriginalRecordId()
+    {
+        var lea = Payloads.Unique("rqlea");
+        var max = Payloads.Unique("rqmax");
+        await PostGiftsAsync(Payloads.Envelope(PayoutsAppFixture.Partner, Payloads.Gift("g", lea, 10, 2, "2026-11-10T20:00:00Z")));
+
+        await RunGiftsQueueAsync(Payloads.Envelope(PayoutsAppFixture.Partner, Refund("r", max, Payloads.RecordId(lea, "g"), 1, "2026-11-11T20:00:00Z")));
+
+        Assert.Equal("originalRecordId: names a gift of another creator.", (await RejectedAsync(Payloads.RecordId(max, "r"))).GetString("Reason"));
+        Assert.Empty(await RowsOfCreatorAsync(TableNames.Gifts, max));
+        Assert.Single(await RowsOfCreatorAsync(TableNames.Gifts, lea));
+    }
+
+    [Fact]
+    public async Task RefundDatedBeforeItsGiftThroughTheQueue_IsKeptInIngestRejectedOnOccurredAt_AndCanBeResentFixed()
+    {
+        var creator = Payloads.Unique("rqdate");
+        var gift = Payloads.RecordId(creator, "g");
+        await PostGiftsAsync(Payloads.Envelope(PayoutsAppFixture.Partner, Payloads.Gift("g", creator, 10, 2, "2026-11-10T20:00:00Z")));
+
+        await RunGiftsQueueAsync(Payloads.Envelope(PayoutsAppFixture.Partner, Refund("r", creator, gift, 1, "2026-11-09T20:00:00Z")));
+
+        Assert.StartsWith("occurredAt: is before the gift it refunds (2026-11-10T20:00:00Z)", (await RejectedAsync(Payloads.RecordId(creator, "r"))).GetString("Reason"), StringComparison.Ordinal);
+        Assert.Single(await RowsOfCreatorAsync(TableNames.Gifts, creator));
+
+        // Its id was never claimed: the fixed refund goes through under the same id.
+        await RunGiftsQueueAsync(Payloads.Envelope(PayoutsAppFixture.Partner, Refund("r", creator, gift, 1, "2026-11-11T20:00:00Z")));
+        Assert.Equal(2, (await RowsOfCreatorAsync(TableNames.Gifts, creator)).Count);
+    }
+
+    [Fact]
+    public async Task RefundBeforeItsGiftThroughTheQueue_WaitsAside_AndIsStoredWhenTheGiftArrivesThroughTheQueue()
+    {
+        var creator = Payloads.Unique("rqwait");
+        var refund = Payloads.Envelope(PayoutsAppFixture.Partner, Refund("r", creator, Payloads.RecordId(creator, "g"), 1, "2026-11-11T20:00:00Z"));
+
+        await RunGiftsQueueAsync(refund);
+
+        Assert.Empty(await RowsOfCreatorAsync(TableNames.Gifts, creator));
+        var mark = Assert.Single(await RowsAsync(TableNames.Activity, "2026-11"), r => r.RowKey.StartsWith(creator + "|waiting|", StringComparison.Ordinal));
+        Assert.Equal(Payloads.RecordId(creator, "g"), mark.GetString("OriginalRecordId"));
+        Assert.DoesNotContain(await RowsAsync(TableNames.IngestRejected, Today), r => r.GetString("RecordId") == Payloads.RecordId(creator, "r"));
+
+        await RunGiftsQueueAsync(Payloads.Envelope(PayoutsAppFixture.Partner, Payloads.Gift("g", creator, 10, 1, "2026-11-10T20:00:00Z")));
+
+        var rows = await RowsOfCreatorAsync(TableNames.Gifts, creator);
+        Assert.Equal(["gift", "refund"], rows.Select(r => r.GetString("Kind")).Order(StringComparer.Ordinal));
+        Assert.Equal("release", rows.Single(r => r.GetString("Kind") == "refund").GetString("Source"));
+        Assert.DoesNotContain(await RowsAsync(TableNames.Activity, "2026-11"), r => r.RowKey.StartsWith(creator + "|waiting|", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RefundNamingAnotherPartnersGiftId_WaitsInItsOwnPartnersIdSpace_AndTakesNothingFromThatGift()
+    {
+        var creator = Payloads.Unique("rxpart");
+        var gift = Payloads.RecordId(creator, "g");
+        await PostGiftsAsync(Payloads.Envelope(PayoutsAppFixture.Partner, Payloads.Gift("g", creator, 10, 2, "2026-11-10T20:00:00Z")));
+
+        var foreign = await PostGiftsAsync(
+            Payloads.Envelope(PayoutsAppFixture.OtherPartner, Refund("x", creator, gift, 2, "2026-11-11T20:00:00Z")),
+            PayoutsAppFixture.OtherPartnerSecret);
+
+        // Accepted as waiting for brandhub's own gift of that id, which never came: nothing stored, tiklive's gift untouched.
+        Assert.Equal(["accepted"], foreign.Statuses);
+        Assert.Equal([$"{PayoutsAppFixture.Partner}|{gift}"], (await RowsOfCreatorAsync(TableNames.Gifts, creator)).Select(r => r.RowKey));
+        Assert.Contains(await RowsAsync(TableNames.Activity, "2026-11"), r => r.RowKey == $"{creator}|waiting|{PayoutsAppFixture.OtherPartner}|{Payloads.RecordId(creator, "x")}");
+        var own = await PostGiftsAsync(Payloads.Envelope(PayoutsAppFixture.Partner, Refund("r", creator, gift, 2, "2026-11-11T20:00:00Z")));
+        Assert.Equal(["accepted"], own.Statuses);
+
+        // A resend of tiklive's gift releases nothing of brandhub's.
+        Assert.Equal(["duplicate"], (await PostGiftsAsync(Payloads.Envelope(PayoutsAppFixture.Partner, Payloads.Gift("g", creator, 10, 2, "2026-11-10T20:00:00Z")))).Statuses);
+        Assert.Equal(2, (await RowsOfCreatorAsync(TableNames.Gifts, creator)).Count);
+        Assert.Contains(await RowsAsync(TableNames.Activity, "2026-11"), r => r.RowKey.StartsWith($"{creator}|waiting|{PayoutsAppFixture.OtherPartner}|", StringComparison.Ordinal));
+    }
+
+    private string Today => Now.InUtc().Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task<Azure.Data.Tables.TableEntity> RejectedAsync(string recordId) =>
+        (await RowsAsync(TableNames.IngestRejected, Today)).Single(r => r.GetString("RecordId") == recordId);
+
+    private async Task RunGiftsQueueAsync(string body)
+    {
+        var message = QueuesModelFactory.QueueMessage("refund-" + Guid.NewGuid().ToString("N"), "pop", body, dequeueCount: 1);
+        await ActivatorUtilities.CreateInstance<IngestGiftsQueue>(App.Services).Run(message, CancellationToken.None);
     }
 
     private static JsonObject Refund(string recordId, string creatorId, string original, int quantity, string occurredAt) =>
