@@ -49,7 +49,7 @@ public sealed partial class StatementBuilder(
         {
             await probe.AtAsync(BuildStep.LeaseAcquired, id, fenced.Token);
             var earlier = new List<StatementId>();
-            var outcome = await BuildUnderLeaseAsync(lease, id, earlier, fenced.Token);
+            var outcome = await BuildUnderLeaseAsync(lease, id, earlier, [], fenced.Token);
             return earlier.Count == 0 ? outcome : outcome with { IssuedEarlier = earlier };
         }
         catch (OperationCanceledException) when (lease.IsLost && !ct.IsCancellationRequested)
@@ -68,7 +68,9 @@ public sealed partial class StatementBuilder(
         return await ComputeAsync(id, pending, balance, draft: true, ct);
     }
 
-    private async Task<BuildOutcome> BuildUnderLeaseAsync(ICreatorLease lease, StatementId id, List<StatementId> issuedEarlier, CancellationToken ct)
+    /// <param name="nothingToState">Earlier periods this build found with nothing to state (their records voided, say): they
+    /// get no statement, so their rows count in this one as prior-period adjustments instead of being visited again.</param>
+    private async Task<BuildOutcome> BuildUnderLeaseAsync(ICreatorLease lease, StatementId id, List<StatementId> issuedEarlier, HashSet<PeriodKey> nothingToState, CancellationToken ct)
     {
         for (var attempt = 1; attempt <= MaxCommitAttempts; attempt++)
         {
@@ -96,10 +98,10 @@ public sealed partial class StatementBuilder(
             }
 
             await probe.AtAsync(BuildStep.InputsRead, id, ct);
-            if (await FirstUnissuedEarlierPeriodAsync(id, pending, balance, ct) is { } earlier)
+            if (await FirstUnissuedEarlierPeriodAsync(id, pending, balance, nothingToState, ct) is { } earlier)
             {
                 // Each statement brings forward the balance the previous one carried: an earlier closed period goes first.
-                var outcome = await BuildUnderLeaseAsync(lease, earlier, issuedEarlier, ct);
+                var outcome = await BuildUnderLeaseAsync(lease, earlier, issuedEarlier, nothingToState, ct);
                 if (outcome.Result is BuildResult.Issued)
                 {
                     issuedEarlier.Add(earlier);
@@ -115,13 +117,24 @@ public sealed partial class StatementBuilder(
                     return await BlockAsync(lease, id, [BlockReason.Of(BlockCodes.EarlierBlocked, $"the statement for {earlier.Period} is blocked and must be issued first")], ct);
                 }
 
+                if (outcome.Result is BuildResult.NothingToState)
+                {
+                    nothingToState.Add(earlier.Period);
+                }
+
                 attempt--;
                 continue;
             }
 
             if (pending.Count == 0 && balance.CarriedForward is not { IsZero: false })
             {
-                // Visited (a mark of a late record already counted, say) but nothing to state: no empty statement.
+                // Visited (a mark of a late record already counted, say) but nothing to state: no empty statement. If an
+                // earlier attempt blocked it (and the record that blocked was voided since), it is no longer blocked.
+                if (!await statements.ClearBlockedAsync(lease, id.Period, ct))
+                {
+                    return BuildOutcome.Of(id, BuildResult.LeaseLost);
+                }
+
                 return BuildOutcome.Of(id, BuildResult.NothingToState);
             }
 
@@ -170,10 +183,10 @@ public sealed partial class StatementBuilder(
     /// that is closing or closed and has no statement yet. Periods that were never closed (a backfill of a month nobody
     /// opened) are not built: their records are adjustments in this statement.
     /// </summary>
-    private async Task<StatementId?> FirstUnissuedEarlierPeriodAsync(StatementId id, StatementInputSet pending, CreatorBalance balance, CancellationToken ct)
+    private async Task<StatementId?> FirstUnissuedEarlierPeriodAsync(StatementId id, StatementInputSet pending, CreatorBalance balance, HashSet<PeriodKey> nothingToState, CancellationToken ct)
     {
         var candidates = pending.Partitions.Select(p => p.Entry.RecordPeriod)
-            .Where(r => r < id.Period && (balance.LastPeriod is not { } last || r > last))
+            .Where(r => r < id.Period && (balance.LastPeriod is not { } last || r > last) && !nothingToState.Contains(r))
             .Distinct()
             .Order();
         foreach (var period in candidates)
