@@ -7,8 +7,8 @@ namespace Payouts.Domain.Tests.Properties;
 /// <summary>
 /// The calculator against <see cref="PayoutModel"/>, an independent reading of DOMAIN.md §4, on generated periods:
 /// gifts and refunds across rate versions, prior-period records, deals in two currencies, money and diamond bonuses,
-/// deal commission overrides, withholding, brought-forward balances of either sign and the minimum payout, paid in
-/// EUR, JPY or KWD.
+/// deal commission overrides, voids of records counted earlier, withholding, brought-forward balances of either sign and
+/// the minimum payout, paid in EUR, JPY or KWD.
 /// </summary>
 public sealed class StatementIndependentModelProperties
 {
@@ -24,6 +24,7 @@ public sealed class StatementIndependentModelProperties
                 var totals = statement.Totals!;
                 Assert.Equal(expected.GiftLines, statement.Lines.Where(l => l.Kind == LineKind.Gifts).Select(l => l.Amount.Amount).Order());
                 Assert.Equal(expected.DealLines, statement.Lines.Where(l => l.Kind is LineKind.Deal or LineKind.Bonus).Select(l => l.Amount.Amount).Order());
+                Assert.Equal(expected.VoidLines, statement.Lines.Where(l => l.Kind == LineKind.Void).Select(l => l.Amount.Amount).Order());
                 Assert.Equal(expected.Gifts, totals.Gifts.Amount);
                 Assert.Equal(expected.Deals, totals.Deals.Amount);
                 Assert.Equal(expected.Bonuses, totals.Bonuses.Amount);

@@ -12,4 +12,8 @@ internal sealed record ModelResult(
     decimal Payable,
     decimal CarriedForward,
     IReadOnlyList<decimal> GiftLines,
-    IReadOnlyList<decimal> DealLines);
+    IReadOnlyList<decimal> DealLines)
+{
+    /// <summary>The reversal of each voided record, one line each, in ascending order.</summary>
+    public IReadOnlyList<decimal> VoidLines { get; init; } = [];
+}
