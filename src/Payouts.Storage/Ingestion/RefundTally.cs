@@ -24,11 +24,19 @@ internal sealed class RefundTally(TableClient ids)
         return tally.HasValue ? tally.Value!.GetInt64(QuantityColumn) ?? 0 : 0;
     }
 
+    /// <summary>What <paramref name="takerId"/> reserved of the gift, or null when it reserved nothing.</summary>
+    public async Task<long?> ReservedAsync(GiftRecord gift, string takerId, CancellationToken ct)
+    {
+        var (partition, _) = Keys(gift);
+        var reservation = await ids.GetEntityIfExistsAsync<TableEntity>(partition, ReservationKey(gift, takerId), [QuantityColumn], ct);
+        return reservation.HasValue ? reservation.Value!.GetInt64(QuantityColumn) : null;
+    }
+
     /// <summary>Reserves <paramref name="quantity"/> of the gift for <paramref name="takerId"/>; null when reserved (now or before), else why not.</summary>
     public async Task<string?> ReserveAsync(GiftRecord gift, string takerId, long quantity, CancellationToken ct)
     {
         var (partition, tallyKey) = Keys(gift);
-        var reservationKey = $"{gift.RecordId}|refund|{takerId}";
+        var reservationKey = ReservationKey(gift, takerId);
         for (var attempt = 0; attempt < 10; attempt++)
         {
             if ((await ids.GetEntityIfExistsAsync<TableEntity>(partition, reservationKey, cancellationToken: ct)).HasValue)
@@ -63,6 +71,8 @@ internal sealed class RefundTally(TableClient ids)
 
         throw new RequestFailedException(503, "Refund quantity could not be reserved: too much contention on one gift.");
     }
+
+    private static string ReservationKey(GiftRecord gift, string takerId) => $"{gift.RecordId}|refund|{takerId}";
 
     private static (string Partition, string TallyKey) Keys(GiftRecord gift) =>
         (RecordIdIndex.Entry(RecordKind.Gift, gift.PartnerId, gift.RecordId, string.Empty, string.Empty).PartitionKey, gift.RecordId + "|refunded");
