@@ -30,6 +30,7 @@ public static class PayoutsFunctionsRegistration
         services.AddSingleton<HttpIngestHandler<GiftRecord>>();
         services.AddSingleton<HttpIngestHandler<DealRecord>>();
         services.AddSingleton<Storage.ReferenceData.RatePublisher>();
+        services.AddSingleton<Admin.AdminCaller>();
         services.AddSingleton<Admin.ReferenceDataHandler>();
         services.AddSingleton<Admin.PeriodHandler>();
         services.AddSingleton<Admin.StatementReadHandler>();

@@ -57,7 +57,7 @@ public static class StatementPdf
             flow.Heading("Lines");
             flow.Table(
                 [new("Line", 0.40), new("Details", 0.42), new("Amount", 0.18, Right: true)],
-                s.Lines.Select(l => (IReadOnlyList<string>)[(l.OriginalPeriod is { } p ? $"[adjustment {p}] " : string.Empty) + l.Description, StatementText.Details(l), StatementText.Amount(l.Amount)]));
+                s.Lines.Select(l => (IReadOnlyList<string>)[(StatementText.Tag(l) is { } tag ? $"[{tag}] " : string.Empty) + l.Description, StatementText.Details(l), StatementText.Amount(l.Amount)]));
             flow.Heading("Totals");
             flow.Table(
                 [new("Total", 0.7), new("Amount", 0.3, Right: true)],

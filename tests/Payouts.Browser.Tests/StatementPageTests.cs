@@ -21,7 +21,7 @@ public sealed class StatementPageTests(Chromium chromium)
     /// <summary>The creator statements draw earnings by day; the agency statement and the yearly summary are tables.</summary>
     public static TheoryData<string> ChartPages() => [.. CreatorStatements];
 
-    private static readonly string[] CreatorStatements = ["worked-example.html", "rich.html", "reissue.html"];
+    private static readonly string[] CreatorStatements = ["worked-example.html", "rich.html", "reissue.html", "voids.html"];
 
     private static readonly string[] Pages = [.. CreatorStatements, "agency.html", "agency-v2.html", "yearly-2026.html"];
 

@@ -126,10 +126,12 @@ public sealed partial class StatementBuilder(
                 continue;
             }
 
-            if (pending.Count == 0 && balance.CarriedForward is not { IsZero: false })
+            if (pending.Count == 0 && pending.Cancelled == 0 && balance.CarriedForward is not { IsZero: false })
             {
-                // Visited (a mark of a late record already counted, say) but nothing to state: no empty statement. If an
-                // earlier attempt blocked it (and the record that blocked was voided since), it is no longer blocked.
+                // Visited (a mark of a late record already counted, say) but nothing to state: no empty statement.
+                // Rows that cancel out (a record voided before it counted) are the exception: a statement settles
+                // them, or they would be read again forever and keep the period blocked, or unbuilt.
+                // A blocked marker left from an earlier attempt goes: nothing is blocked any more.
                 if (!await statements.ClearBlockedAsync(lease, id.Period, ct))
                 {
                     return BuildOutcome.Of(id, BuildResult.LeaseLost);
@@ -244,7 +246,8 @@ public sealed partial class StatementBuilder(
         {
             // A data problem in this creator's records: block this statement with the reason, never the whole job.
             LogComputeFailed(logger, ex, id);
-            var reason = BlockReason.Of(BlockCodes.ComputeFailed, $"the statement could not be computed: {ex.Message}", pending.Gifts.Select(g => g.RecordId).Concat(pending.Deals.Select(d => d.RecordId)));
+            var reason = BlockReason.Of(BlockCodes.ComputeFailed, $"the statement could not be computed: {ex.Message}", pending.Gifts.Select(g => g.RecordId).Concat(pending.Deals.Select(d => d.RecordId))
+                .Concat(pending.GiftVoids.Select(v => v.Gift.RecordId)).Concat(pending.DealVoids.Select(d => d.RecordId)));
             return new Statement { Id = id, Zone = calendar.Zone.Id, Status = StatementStatus.Blocked, BlockedReasons = [reason.Message], Blocks = [reason] };
         }
     }

@@ -5,7 +5,10 @@ using Payouts.Domain.Records;
 
 namespace Payouts.Domain.Statements;
 
-/// <summary>One line per deal or bonus: money converted at the period's FX, diamonds at the record date's diamond value.</summary>
+/// <summary>
+/// One line per deal or bonus: money converted at the period's FX, diamonds at the record date's diamond value. A
+/// voided deal's reversal is valued the same way, negated, on a void line naming the record and its period.
+/// </summary>
 internal static class DealLines
 {
     public static List<StatementLine> Build(
@@ -17,8 +20,9 @@ internal static class DealLines
     {
         var lines = new List<StatementLine>(deals.Count);
         var ordered = deals
-            .OrderBy(d => d.Period == period ? 0 : 1)
+            .OrderBy(d => d.Period == period && !d.IsVoid ? 0 : 1)
             .ThenBy(d => d.Period)
+            .ThenBy(d => d.IsVoid)
             .ThenBy(d => d.Record.RevenueType)
             .ThenBy(d => d.Record.EarnedAt)
             .ThenBy(d => d.Record.PartnerId, StringComparer.Ordinal)
@@ -75,24 +79,29 @@ internal static class DealLines
         }
 
         rates.Add(FxLines.Applied(fx.Value));
-        var original = deal.Period == period ? (PeriodKey?)null : deal.Period;
+        var original = deal.Period == period && !deal.IsVoid ? (PeriodKey?)null : deal.Period;
         var isBonus = record.RevenueType == RevenueType.Bonuses;
-        var label = $"{(isBonus ? "Bonus" : "Deal")}: {record.Type.WireName()}{(record.Brand is null ? string.Empty : $", {record.Brand}")}{(record.Reference is null ? string.Empty : $" ({record.Reference})")}";
+        var what = $"{record.Type.WireName()}{(record.Brand is null ? string.Empty : $", {record.Brand}")}{(record.Reference is null ? string.Empty : $" ({record.Reference})")}";
+        var label = $"{(isBonus ? "Bonus" : "Deal")}: {what}";
+
+        // A void reverses the deal exactly: the same value negated, rounded once like the deal's own line.
+        var sign = deal.IsVoid ? -1 : 1;
         return new StatementLine
         {
-            Kind = isBonus ? LineKind.Bonus : LineKind.Deal,
+            Kind = deal.IsVoid ? LineKind.Void : isBonus ? LineKind.Bonus : LineKind.Deal,
             Revenue = record.RevenueType,
-            Description = original is null ? label : $"Prior-period adjustment {original}: {label}",
+            Description = deal.IsVoid ? $"Reversal of voided {(isBonus ? "bonus" : "deal")} {record.RecordId} from {original}: {what}"
+                : original is null ? label : $"Prior-period adjustment {original}: {label}",
             OriginalPeriod = original,
-            Amount = fx.Value.Value.ConvertAndRound(usd ?? amount.Value),
+            Amount = fx.Value.Value.ConvertAndRound(sign * (usd ?? amount.Value)),
             EarnedOn = context.Calendar.LocalDateOf(record.EarnedAt),
             Sources = new LineSources(1, 0, 0),
             PartnerId = record.PartnerId,
             RecordId = record.RecordId,
             Brand = record.Brand,
             Reference = record.Reference,
-            Diamonds = diamonds,
-            Usd = usd,
+            Diamonds = diamonds is { } d ? new Diamonds(sign * d.Value) : null,
+            Usd = sign * usd,
             SourceAmount = amount,
             AgencyCommissionOverride = record.AgencyCommissionRate,
             Rates = rates,

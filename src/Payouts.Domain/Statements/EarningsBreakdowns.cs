@@ -31,7 +31,8 @@ internal static class EarningsBreakdowns
         var byGift = new Dictionary<(int Segment, string Key), long>();
         var lives = new Dictionary<string, Tally>(StringComparer.Ordinal);
         var giftTypes = new Dictionary<string, Tally>(StringComparer.Ordinal);
-        foreach (var gift in gifts.Where(g => g.Period == period))
+        // A void is a line of its own (an adjustment), never earnings of a day, a LIVE or a gift of this period.
+        foreach (var gift in gifts.Where(g => g.Period == period && !g.IsVoid))
         {
             var segment = timeline.SegmentOf(gift.ValuedAt);
             var day = days.IndexOf(gift.ValuedAt);

@@ -21,6 +21,12 @@ public readonly record struct GiftEntry(Coins Coins, int Quantity, bool IsRefund
     /// <summary>The catalog gift (a refund: its gift's), for the statement's top gifts.</summary>
     public string? GiftId { get; init; }
 
+    /// <summary>The partner whose record it is (named on a void's line).</summary>
+    public string? PartnerId { get; init; }
+
+    /// <summary>The reversal of a voided gift (<see cref="RecordId"/> is the gift's): a line of its own, never on a day.</summary>
+    public bool IsVoid { get; init; }
+
     public static GiftEntry From(GiftRecord gift, PeriodCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(gift);
@@ -31,7 +37,36 @@ public readonly record struct GiftEntry(Coins Coins, int Quantity, bool IsRefund
                 RecordId = gift.RecordId,
                 LiveId = gift.LiveId,
                 GiftId = gift.GiftId,
+                PartnerId = gift.PartnerId,
             };
+    }
+
+    /// <summary>
+    /// A void takes back the quantity refunds had not, negative, valued at the gift's own rates and counted toward the
+    /// gift's period, like a refund of it would be.
+    /// </summary>
+    public static GiftEntry ForVoid(GiftVoid voided, PeriodCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(voided);
+        var gift = voided.Gift;
+        if (gift.Kind == GiftKind.Refund)
+        {
+            throw new ArgumentException("A refund cannot be voided: only a gift can.", nameof(voided));
+        }
+
+        if (voided.Quantity < 1 || voided.Quantity > gift.Quantity)
+        {
+            throw new ArgumentOutOfRangeException(nameof(voided), voided.Quantity, $"A void takes back 1 to {gift.Quantity} of the gift.");
+        }
+
+        return new GiftEntry(new Coins(-(long)gift.CoinsPerGift * voided.Quantity), voided.Quantity, false, gift.OccurredAt, calendar.PeriodOf(gift.OccurredAt))
+        {
+            RecordId = gift.RecordId,
+            LiveId = gift.LiveId,
+            GiftId = gift.GiftId,
+            PartnerId = gift.PartnerId,
+            IsVoid = true,
+        };
     }
 
     /// <summary>
@@ -52,6 +87,7 @@ public readonly record struct GiftEntry(Coins Coins, int Quantity, bool IsRefund
             RecordId = refund.RecordId,
             LiveId = original is null ? refund.LiveId : original.LiveId,
             GiftId = original?.GiftId ?? refund.GiftId,
+            PartnerId = refund.PartnerId,
         };
     }
 }

@@ -16,4 +16,10 @@ public enum LineKind
 
     /// <summary>Tax withheld under the contract (negative).</summary>
     Withholding,
+
+    /// <summary>
+    /// The reversal of one voided record that an earlier statement counted: its value negated (a gift at its own rates),
+    /// naming the record and its period. Revenue of the record's type, so the agency's share is given back with it.
+    /// </summary>
+    Void,
 }

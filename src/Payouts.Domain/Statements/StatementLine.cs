@@ -23,13 +23,15 @@ public sealed record StatementLine
     /// <summary>On a deal or bonus: the local day (period zone) it was earned.</summary>
     public NodaTime.LocalDate? EarnedOn { get; init; }
 
-    /// <summary>Set on prior-period adjustments: the closed period the records belong to.</summary>
+    /// <summary>Set on prior-period adjustments: the closed period the records belong to (a void's: the voided record's).</summary>
     public PeriodKey? OriginalPeriod { get; init; }
 
     public LineSources Sources { get; init; }
 
+    /// <summary>On a deal, bonus or void line: the partner whose record it is.</summary>
     public string? PartnerId { get; init; }
 
+    /// <summary>On a deal or bonus line: its record; on a void line: the voided record.</summary>
     public string? RecordId { get; init; }
 
     public string? Brand { get; init; }
@@ -65,5 +67,5 @@ public sealed record StatementLine
 
     public bool IsAdjustment => OriginalPeriod is not null;
 
-    public bool IsRevenue => Kind is LineKind.Gifts or LineKind.Deal or LineKind.Bonus;
+    public bool IsRevenue => Kind is LineKind.Gifts or LineKind.Deal or LineKind.Bonus or LineKind.Void;
 }

@@ -8,8 +8,8 @@ using Payouts.Storage.Corrections;
 
 namespace Payouts.Functions.Admin;
 
-/// <summary>Corrections without rewriting: a void with a reason; the record itself never changes.</summary>
-public sealed class CorrectionsHandler(RecordVoider voider, StatementReissuer reissuer)
+/// <summary>Corrections without rewriting: a void with a reason, and its audit; the record itself never changes.</summary>
+public sealed class CorrectionsHandler(RecordVoider voider, RecordAuditReader audits, StatementReissuer reissuer, AdminCaller caller)
 {
     public async Task<IActionResult> ReissueAsync(HttpRequest request, string statementId, CancellationToken ct)
     {
@@ -59,22 +59,7 @@ public sealed class CorrectionsHandler(RecordVoider voider, StatementReissuer re
             return refusal;
         }
 
-        RecordKind? kind = kindText switch { "gifts" => RecordKind.Gift, "deals" => RecordKind.Deal, _ => null };
-        if (kind is null)
-        {
-            body.Errors.Add("kind", "must be gifts or deals");
-        }
-
-        if (!TextRules.IsIdentifier(partnerId))
-        {
-            body.Errors.Add("partnerId", $"may only contain {TextRules.IdentifierAlphabet}");
-        }
-
-        if (!TextRules.IsIdentifier(recordId))
-        {
-            body.Errors.Add("recordId", $"may only contain {TextRules.IdentifierAlphabet}");
-        }
-
+        var kind = RecordRoute(kindText, partnerId, recordId, body.Errors);
         var reason = ReasonOf(body, "why the record must not count");
 
         if (!body.Errors.IsEmpty)
@@ -82,7 +67,7 @@ public sealed class CorrectionsHandler(RecordVoider voider, StatementReissuer re
             return ProblemResult.BadRequest("The void is not valid.", body.Errors.ToDictionary());
         }
 
-        var voided = await voider.VoidAsync(kind!.Value, partnerId, recordId, reason!, AdminCaller.Of(request), ct);
+        var voided = await voider.VoidAsync(kind!.Value, partnerId, recordId, reason!, caller.Of(request), ct);
         return voided.Result switch
         {
             VoidResult.NotFound => new ProblemResult(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "No such record.", $"No {kindText} record {recordId} from {partnerId} was ever accepted."),
@@ -103,6 +88,46 @@ public sealed class CorrectionsHandler(RecordVoider voider, StatementReissuer re
                 w.WriteEndObject();
             }),
         };
+    }
+
+    /// <summary>A stored record's identity and state (stored or voided, with who voided it, when and why): no payload.</summary>
+    public async Task<IActionResult> GetRecordAsync(string kindText, string partnerId, string recordId, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var kind = RecordRoute(kindText, partnerId, recordId, errors);
+        if (!errors.IsEmpty)
+        {
+            return ProblemResult.BadRequest("The record address is not valid.", errors.ToDictionary());
+        }
+
+        if (await audits.GetAsync(kind!.Value, partnerId, recordId, ct) is not { } audit)
+        {
+            return new ProblemResult(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "No such record.", $"No {kindText} record {recordId} from {partnerId} was ever accepted.");
+        }
+
+        return BytesResult.Json(w => RecordAuditJson.Write(w, kindText, audit));
+    }
+
+    /// <summary>The record a route names: <c>{kind}/{partnerId}/{recordId}</c>, each part checked.</summary>
+    private static RecordKind? RecordRoute(string kindText, string partnerId, string recordId, FieldErrors errors)
+    {
+        RecordKind? kind = kindText switch { "gifts" => RecordKind.Gift, "deals" => RecordKind.Deal, _ => null };
+        if (kind is null)
+        {
+            errors.Add("kind", "must be gifts or deals");
+        }
+
+        if (!TextRules.IsIdentifier(partnerId))
+        {
+            errors.Add("partnerId", $"may only contain {TextRules.IdentifierAlphabet}");
+        }
+
+        if (!TextRules.IsIdentifier(recordId))
+        {
+            errors.Add("recordId", $"may only contain {TextRules.IdentifierAlphabet}");
+        }
+
+        return kind;
     }
 
     private static string? ReasonOf(AdminBody body, string what)

@@ -13,7 +13,7 @@ namespace Payouts.Functions.Admin;
 /// A creator's payout details: set (validated, stored encrypted) and read back masked. The IBAN and the holder's name
 /// are personal data: no response, problem or log line carries them in clear.
 /// </summary>
-public sealed partial class PayoutDetailsHandler(PayoutDetailsStore store, IClock clock, ILogger<PayoutDetailsHandler> logger)
+public sealed partial class PayoutDetailsHandler(PayoutDetailsStore store, IClock clock, AdminCaller caller, ILogger<PayoutDetailsHandler> logger)
 {
     public async Task<IActionResult> PutAsync(HttpRequest request, string creatorId, CancellationToken ct)
     {
@@ -30,7 +30,7 @@ public sealed partial class PayoutDetailsHandler(PayoutDetailsStore store, ICloc
             return ProblemResult.BadRequest("The payout details are not valid.", body.Errors.ToDictionary());
         }
 
-        var stored = new StoredPayoutDetails(details, clock.GetCurrentInstant(), AdminCaller.Of(request));
+        var stored = new StoredPayoutDetails(details, clock.GetCurrentInstant(), caller.Of(request));
         await store.PutAsync(stored.Details, stored.UpdatedBy, stored.UpdatedAt, ct);
         LogSet(logger, creatorId, details.Method, details.Iban is not null);
         return Masked(stored);

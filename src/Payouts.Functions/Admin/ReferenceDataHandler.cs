@@ -16,7 +16,7 @@ namespace Payouts.Functions.Admin;
 /// insert-only (the same version again is a 200 that changes nothing, other content for it a 409), and a rate that
 /// would apply inside an issued period needs <c>?force=true</c> and a <c>reason</c> (docs/operations.md).
 /// </summary>
-public sealed class ReferenceDataHandler(ContractStore contracts, RatePublisher rates, AgencyStore agencies, RateBookCache rateCache, WebhookEgressGuard egress)
+public sealed class ReferenceDataHandler(ContractStore contracts, RatePublisher rates, AgencyStore agencies, RateBookCache rateCache, WebhookEgressGuard egress, AdminCaller caller)
 {
     private const int MaxReasonLength = AdminCaller.MaxReasonLength;
 
@@ -132,7 +132,7 @@ public sealed class ReferenceDataHandler(ContractStore contracts, RatePublisher 
         }
 
         var entry = new RateEntry(kind!.Value, kind == RateKind.UsdPerCoinReference ? string.Empty : key, from!.Value, value!.Value, versionId!);
-        var forceRequest = force ? new RateForce(reason!, AdminCaller.Of(request)) : null;
+        var forceRequest = force ? new RateForce(reason!, caller.Of(request)) : null;
         var publication = await rates.PublishAsync(entry, forceRequest, ct);
         switch (publication.Outcome)
         {

@@ -4,7 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Payouts.Functions.Admin;
 
-/// <summary>Voids a stored gift or deal with a reason (docs/operations.md, "Correcting a record").</summary>
+/// <summary>Voids a stored gift or deal with a reason (docs/operations.md, "Correct a record").</summary>
 public sealed class VoidRecordHttp(CorrectionsHandler handler)
 {
     [Function(nameof(VoidRecordHttp))]

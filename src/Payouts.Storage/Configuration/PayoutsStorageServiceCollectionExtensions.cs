@@ -96,7 +96,9 @@ public static class PayoutsStorageServiceCollectionExtensions
         services.AddSingleton<Agencies.AgencyStatementDocuments>();
         services.AddSingleton<Application.Agencies.IAgencyStatementDocuments>(sp => sp.GetRequiredService<Agencies.AgencyStatementDocuments>());
         services.AddSingleton<Statements.CreatorYearReader>();
+        services.TryAddSingleton<Corrections.IVoidProbe, Corrections.NoVoidProbe>();
         services.AddSingleton<Corrections.RecordVoider>();
+        services.AddSingleton<Corrections.RecordAuditReader>();
         services.AddSingleton<Outbox.OutboxStore>();
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<Outbox.OutboxStore>());
         services.AddSingleton<IOutboxTransport, Outbox.OutboxTransport>();

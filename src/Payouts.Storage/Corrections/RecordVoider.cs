@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -15,10 +16,11 @@ namespace Payouts.Storage.Corrections;
 /// <summary>
 /// Voids a stored record without changing it: a void row joins the record's partition (numbered like any record, after
 /// activity marks up to the current period), so a statement not yet built counts neither, and one built after a
-/// statement that counted the record carries the reversal as a prior-period adjustment naming the record and its
-/// period. A gift's void takes back what refunds had not, reserved so no later refund can. The creator's blocked
-/// statements are sent to be built again at once: voiding the record that blocked them is the one call that unblocks.
-/// A refund still waiting for its gift is taken out of waiting instead: it never counted, and never will.
+/// statement that counted the record carries the reversal on a void line naming the record and its period. A gift's
+/// void takes back what refunds had not, reserved so no later refund can. The creator's blocked statements are sent
+/// to be built again at once: voiding the record that blocked them is the one call that unblocks. Every step can be
+/// repeated, so a call that failed halfway is finished by calling again. A refund still waiting for its gift is taken
+/// out of waiting instead: it never counted, and never will.
 /// </summary>
 public sealed partial class RecordVoider(
     CreatorTables tables,
@@ -27,9 +29,14 @@ public sealed partial class RecordVoider(
     StatementStore statements,
     IStatementJobQueue jobs,
     WaitingRefunds waiting,
+    IVoidProbe probe,
     IClock clock,
     ILogger<RecordVoider> logger)
 {
+    /// <summary>The void's reservation among a gift's takers (refund ids never contain '|', so it meets no refund's).</summary>
+    private const string VoidTaker = "void";
+    private const int MaxReserveAttempts = 5;
+
     private readonly RecordIdIndex _ids = new(tables.RecordIds);
     private readonly RefundTally _tally = new(tables.RecordIds);
     private readonly GiftMapping _gifts = new();
@@ -41,25 +48,21 @@ public sealed partial class RecordVoider(
             return new VoidOutcome(VoidResult.NotFound);
         }
 
-        var partition = claim.GetString("DataPartition");
-        var creatorId = partition.Split(TableKeys.Separator)[0];
-        var table = tables.Records(creatorId, kind == RecordKind.Gift ? TableNames.Gifts : TableNames.Deals);
-        var rowKey = TableKeys.Compose(partnerId, recordId);
-        var found = await table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: ct);
-        if (!found.HasValue)
+        if (await StoredRecordRow.FindAsync(tables, kind, claim, partnerId, recordId, ct) is not { } stored)
         {
             // Accepted but not stored: a refund waiting for its gift (or voided while it waited), else a write that never finished.
-            var recordPeriod = PeriodKey.Parse(partition.Split(TableKeys.Separator)[1]);
-            return claim.GetString(RecordIdIndex.VoidedWhileWaitingColumn) is not null ? new VoidOutcome(VoidResult.AlreadyVoided, creatorId, recordPeriod)
-                : kind == RecordKind.Gift && await waiting.FindAsync(creatorId, recordPeriod, partnerId, recordId, ct) is { } parked ? await VoidWaitingAsync(parked, recordPeriod, reason, by, ct)
+            var (waitingCreator, recordPeriod) = StoredRecordRow.OwnerOf(claim);
+            return claim.GetString(RecordIdIndex.VoidedWhileWaitingColumn) is not null ? new VoidOutcome(VoidResult.AlreadyVoided, waitingCreator, recordPeriod)
+                : kind == RecordKind.Gift && await waiting.FindAsync(waitingCreator, recordPeriod, partnerId, recordId, ct) is { } parked ? await VoidWaitingAsync(parked, recordPeriod, reason, by, ct)
                 : new VoidOutcome(VoidResult.NotFound);
         }
 
-        var record = found.Value!;
+        var (table, creatorId, record) = stored;
         var period = StoredRecordColumns.PeriodOf(record);
-        if ((await table.GetEntityIfExistsAsync<TableEntity>(partition, VoidRows.KeyOf(rowKey), [VoidRows.VoidOf], ct)).HasValue)
+        if ((await table.GetEntityIfExistsAsync<TableEntity>(record.PartitionKey, stored.VoidKey, [VoidRows.VoidOf], ct)).HasValue)
         {
-            return new VoidOutcome(VoidResult.AlreadyVoided, creatorId, period);
+            // Voided before, maybe by a call whose rebuild never went out: send it again, so one call always unblocks.
+            return new VoidOutcome(VoidResult.AlreadyVoided, creatorId, period) { Rebuilt = await RebuildBlockedAsync(creatorId, ct) };
         }
 
         long? quantity = null;
@@ -71,28 +74,65 @@ public sealed partial class RecordVoider(
                 return new VoidOutcome(VoidResult.NotVoidable, creatorId, period, "a refund cannot be voided; to take it back, send the gift again under a new recordId.");
             }
 
-            var remaining = gift.Quantity - await _tally.RefundedAsync(gift, ct);
-            if (remaining <= 0 || (await _tally.ReserveAsync(gift, "void", remaining, ct)).Result != RefundReservation.Reserved)
+            quantity = await TakeBackAsync(gift, ct);
+            if (quantity is null)
             {
                 return new VoidOutcome(VoidResult.NotVoidable, creatorId, period, "the gift has been refunded in full already; there is nothing left to void.");
             }
 
-            quantity = remaining;
+            await probe.AtAsync(VoidStep.Reserved, creatorId, ct);
         }
 
         var now = clock.GetCurrentInstant();
         await periods.EnsureExistsAsync(activity.PeriodsToMark(period, now), ct);
         await activity.MarkAsync([(creatorId, period)], now, ct);
         await RecordSequence.AddAsync(table, [VoidRows.Create(record, reason, by, now, quantity)], expectExisting: true, ct);
-        LogVoided(logger, kind, creatorId, period, by);
+        LogVoided(logger, kind, creatorId, period);
+        await probe.AtAsync(VoidStep.Written, creatorId, ct);
 
+        return new VoidOutcome(VoidResult.Voided, creatorId, period) { Rebuilt = await RebuildBlockedAsync(creatorId, ct) };
+    }
+
+    /// <summary>
+    /// Reserves what refunds had not taken back of the gift; null when nothing is left. A void that stopped after its
+    /// reservation (before its row) finds that reservation and finishes with its quantity.
+    /// </summary>
+    private async Task<long?> TakeBackAsync(GiftRecord gift, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await _tally.ReservedAsync(gift, VoidTaker, ct) is { } reserved)
+            {
+                return reserved;
+            }
+
+            var remaining = gift.Quantity - await _tally.RefundedAsync(gift, ct);
+            if (remaining <= 0)
+            {
+                return null;
+            }
+
+            if (attempt == MaxReserveAttempts)
+            {
+                throw new RequestFailedException(503, "The void's quantity could not be reserved: too much contention on one gift.");
+            }
+
+            // Reserved (now or by a concurrent void): the next round reads what was reserved. Refused: a refund
+            // took some meanwhile, so look again at what is left.
+            await _tally.ReserveAsync(gift, VoidTaker, remaining, ct);
+        }
+    }
+
+    /// <summary>Sends the creator's blocked statements to be built again; their periods.</summary>
+    private async Task<IReadOnlyList<PeriodKey>> RebuildBlockedAsync(string creatorId, CancellationToken ct)
+    {
         var blocked = (await statements.ListBlockedAsync(creatorId, ct)).Select(b => b.Period).ToList();
         foreach (var blockedPeriod in blocked)
         {
             await jobs.SendAsync(new StatementJob(blockedPeriod, [creatorId]), TimeSpan.Zero, ct);
         }
 
-        return new VoidOutcome(VoidResult.Voided, creatorId, period) { Rebuilt = blocked };
+        return blocked;
     }
 
     /// <summary>
@@ -117,13 +157,14 @@ public sealed partial class RecordVoider(
 
         await _ids.MarkVoidedWhileWaitingAsync(parked.PartnerId, parked.RecordId, giftId, ct);
         await waiting.RemoveAsync(parked.PartnerId, giftId, parked.RecordId, parked.CreatorId, period, ct);
-        LogVoidedWaiting(logger, parked.CreatorId, period, by);
+        LogVoidedWaiting(logger, parked.CreatorId, period);
         return new VoidOutcome(earlier ? VoidResult.AlreadyVoided : VoidResult.Voided, parked.CreatorId, period);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Voided a refund of creator {CreatorId} for {Period} that waited for its gift (by {VoidedBy}); it never counted and never will")]
-    private static partial void LogVoidedWaiting(ILogger logger, string creatorId, PeriodKey period, string voidedBy);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Voided a refund of creator {CreatorId} for {Period} that waited for its gift; it never counted and never will")]
+    private static partial void LogVoidedWaiting(ILogger logger, string creatorId, PeriodKey period);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Voided a {Kind} record of creator {CreatorId} for {Period} (by {VoidedBy}); reversed in the creator's next statement if it was counted")]
-    private static partial void LogVoided(ILogger logger, RecordKind kind, string creatorId, PeriodKey period, string voidedBy);
+    // Who voided it and why stay on the void row (GET /api/records/...), not in logs.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Voided a {Kind} record of creator {CreatorId} for {Period}; reversed in the creator's next statement if it was counted")]
+    private static partial void LogVoided(ILogger logger, RecordKind kind, string creatorId, PeriodKey period);
 }

@@ -28,6 +28,14 @@ internal sealed class RefundTally(TableClient ids)
         return tally.HasValue ? tally.Value!.GetInt64(QuantityColumn) ?? 0 : 0;
     }
 
+    /// <summary>What <paramref name="takerId"/> reserved of the gift, or null when it reserved nothing.</summary>
+    public async Task<long?> ReservedAsync(GiftRecord gift, string takerId, CancellationToken ct)
+    {
+        var (partition, _) = Keys(gift.PartnerId, gift.RecordId);
+        var reservation = await ids.GetEntityIfExistsAsync<TableEntity>(partition, ReservationKey(gift.RecordId, takerId), [QuantityColumn], ct);
+        return reservation.HasValue ? reservation.Value!.GetInt64(QuantityColumn) : null;
+    }
+
     /// <summary>
     /// Reserves <paramref name="quantity"/> of the gift for <paramref name="takerId"/>: reserved (now or before), voided
     /// (the taker was voided while it waited), or exceeded with why (naming the gift and what remains).

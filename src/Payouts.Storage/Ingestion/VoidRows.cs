@@ -22,6 +22,9 @@ public static class VoidRows
 
     public static bool IsVoid(TableEntity row) => row.ContainsKey(VoidOf);
 
+    /// <summary>The quantity a gift's void takes back; null on a deal's void.</summary>
+    public static int? QuantityOf(TableEntity voidRow) => voidRow.GetInt64(Quantity) is { } quantity ? checked((int)quantity) : null;
+
     internal static TableEntity Create(TableEntity record, string reason, string by, Instant at, long? quantity)
     {
         var row = new TableEntity(record.PartitionKey, KeyOf(record.RowKey));

@@ -24,9 +24,6 @@ public sealed class StatementInputs(CreatorTables tables, SettlementLedger settl
     /// <summary>Record partitions one statement settles: its commit also holds the lease, header and balance (≤ 100 entities).</summary>
     public const int MaxPartitions = 90;
 
-    /// <summary>How a void shows on a statement line: the voided record's id with this suffix ('~' is not in any record id).</summary>
-    public const string VoidSuffix = "~void";
-
     private const int ReadParallelism = 8;
     private readonly RecordIdIndex _ids = new(tables.RecordIds);
     private readonly GiftMapping _giftMapping = new();
@@ -58,22 +55,33 @@ public sealed class StatementInputs(CreatorTables tables, SettlementLedger settl
         var pending = ordered.Take(MaxPartitions).ToList();
         var leftOut = ordered.Skip(MaxPartitions).Select(p => p.Entry.RecordPeriod).Distinct().ToList();
 
-        var (gifts, deals) = await ReadRowsAsync(creatorId, pending.Select(p => p.Range).ToList(), ct);
-        return new StatementInputSet(pending, leftOut, gifts, deals);
+        var rows = await ReadRowsAsync(creatorId, pending.Select(p => p.Range).ToList(), ct);
+        return Counted(rows, pending, leftOut);
     }
 
     public async Task<StatementInputSet> ReadSettledAsync(StatementHeader header, CancellationToken ct)
     {
         var ranges = header.Settled.Select(SettledRange.TryParse).OfType<SettledRange>().ToList();
-        var (gifts, deals) = await ReadRowsAsync(header.CreatorId, ranges, ct);
-        return new StatementInputSet([], [], gifts, deals);
+        var rows = await ReadRowsAsync(header.CreatorId, ranges, ct);
+        return Counted(rows, [], []);
     }
 
-    /// <summary>The rows of each range as records (voids as reversals); a deal and its void in the same read both drop out.</summary>
-    private async Task<(List<GiftRecord> Gifts, List<DealRecord> Deals)> ReadRowsAsync(string creatorId, IReadOnlyList<SettledRange> ranges, CancellationToken ct)
+    /// <summary>What the rows count once voids are applied: a record read with its void drops out (<see cref="VoidCancellation"/>).</summary>
+    private static StatementInputSet Counted(ReadRows rows, IReadOnlyList<PendingRecords> partitions, IReadOnlyList<PeriodKey> leftOut)
     {
-        var gifts = new ConcurrentBag<GiftRecord>();
-        var deals = new ConcurrentBag<DealRecord>();
+        var counted = VoidCancellation.Apply([.. rows.Gifts], [.. rows.GiftVoids], [.. rows.Deals], [.. rows.DealVoids]);
+        return new StatementInputSet(partitions, leftOut, counted.Gifts, counted.Deals)
+        {
+            GiftVoids = counted.GiftVoids,
+            DealVoids = counted.DealVoids,
+            Cancelled = counted.Cancelled,
+        };
+    }
+
+    /// <summary>The rows of each range as records and voids, as stored.</summary>
+    private async Task<ReadRows> ReadRowsAsync(string creatorId, IReadOnlyList<SettledRange> ranges, CancellationToken ct)
+    {
+        var rows = new ReadRows();
         var options = new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = ct };
         await Parallel.ForEachAsync(ranges, options, async (range, token) =>
         {
@@ -85,11 +93,20 @@ public sealed class StatementInputs(CreatorTables tables, SettlementLedger settl
                 read++;
                 if (range.Kind == RecordKind.Gift)
                 {
-                    gifts.Add(VoidRows.IsVoid(row) ? VoidOfGift(row) : _giftMapping.FromEntity(row));
+                    // A void row copies its gift's columns: read as the gift, it is the gift as stored.
+                    if (VoidRows.IsVoid(row))
+                    {
+                        var gift = _giftMapping.FromEntity(row);
+                        rows.GiftVoids.Add(new GiftVoid(gift, VoidRows.QuantityOf(row) ?? gift.Quantity));
+                    }
+                    else
+                    {
+                        rows.Gifts.Add(_giftMapping.FromEntity(row));
+                    }
                 }
                 else
                 {
-                    deals.Add(VoidRows.IsVoid(row) ? VoidOfDeal(row) : _dealMapping.FromEntity(row));
+                    (VoidRows.IsVoid(row) ? rows.DealVoids : rows.Deals).Add(_dealMapping.FromEntity(row));
                 }
             }
 
@@ -98,32 +115,7 @@ public sealed class StatementInputs(CreatorTables tables, SettlementLedger settl
                 throw new InvalidDataException($"Partition {partition} of {range.Kind} gave {read} rows for sequence {range.After}..{range.UpTo}.");
             }
         });
-
-        var voided = deals.Where(d => d.RecordId.EndsWith(VoidSuffix, StringComparison.Ordinal)).Select(d => (d.PartnerId, d.RecordId[..^VoidSuffix.Length])).ToHashSet();
-        var present = deals.Select(d => (d.PartnerId, d.RecordId)).ToHashSet();
-        var counted = deals.Where(d => !voided.Contains((d.PartnerId, d.RecordId))
-            && !(d.RecordId.EndsWith(VoidSuffix, StringComparison.Ordinal) && present.Contains((d.PartnerId, d.RecordId[..^VoidSuffix.Length]))));
-
-        // Calculation is order-independent; a stable order keeps logs and line numbering reproducible.
-        return (
-            [.. gifts.OrderBy(g => g.PartnerId, StringComparer.Ordinal).ThenBy(g => g.RecordId, StringComparer.Ordinal)],
-            [.. counted.OrderBy(d => d.PartnerId, StringComparer.Ordinal).ThenBy(d => d.RecordId, StringComparer.Ordinal)]);
-    }
-
-    /// <summary>A gift's void counts as a refund of what refunds had not taken back, valued at the gift's date.</summary>
-    private GiftRecord VoidOfGift(TableEntity row)
-    {
-        var gift = _giftMapping.FromEntity(row);
-        var quantity = (int)(row.GetInt64(VoidRows.Quantity) ?? gift.Quantity);
-        return gift with { RecordId = gift.RecordId + VoidSuffix, Kind = GiftKind.Refund, Quantity = quantity, OriginalRecordId = gift.RecordId };
-    }
-
-    /// <summary>A deal's void counts as its reversal: the same amount, negative, earned when the deal was.</summary>
-    private DealRecord VoidOfDeal(TableEntity row)
-    {
-        var deal = _dealMapping.FromEntity(row);
-        var reversed = deal.Amount.IsDiamonds ? DealAmount.OfDiamonds(-deal.Amount.Value) : DealAmount.Of(-deal.Amount.Value, deal.Amount.Currency!);
-        return deal with { RecordId = deal.RecordId + VoidSuffix, Amount = reversed };
+        return rows;
     }
 
     /// <summary>Gift entries for the calculator; a refund is valued at its original gift's date (looked up when not in hand).</summary>
@@ -143,10 +135,12 @@ public sealed class StatementInputs(CreatorTables tables, SettlementLedger settl
             entries.Add(GiftEntry.ForRefund(gift, original, calendar));
         }
 
+        entries.AddRange(inputs.GiftVoids.Select(v => GiftEntry.ForVoid(v, calendar)));
         return entries;
     }
 
-    public List<DealEntry> DealEntries(StatementInputSet inputs) => inputs.Deals.Select(d => DealEntry.From(d, calendar)).ToList();
+    public List<DealEntry> DealEntries(StatementInputSet inputs) =>
+        [.. inputs.Deals.Select(d => DealEntry.From(d, calendar)), .. inputs.DealVoids.Select(d => DealEntry.ForVoid(d, calendar))];
 
     /// <summary>Record periods named by the creator's marks in every period after <paramref name="last"/> up to <paramref name="period"/>.</summary>
     private async Task<HashSet<PeriodKey>> HintedPeriodsAsync(string creatorId, PeriodKey last, PeriodKey period, CancellationToken ct)

@@ -7,7 +7,7 @@ using Payouts.Domain.Statements;
 
 namespace Payouts.Domain.Tests.Properties;
 
-/// <summary>Random statement requests for November 2026 in the §5 world: gifts, refunds, late arrivals from October, deals and bonuses.</summary>
+/// <summary>Random statement requests for November 2026 in the §5 world: gifts, refunds, late arrivals from October, deals, bonuses and voids.</summary>
 internal static class StatementGen
 {
     /// <summary>Up to 22:59 UTC, so never already December in Paris.</summary>
@@ -45,9 +45,18 @@ internal static class StatementGen
                 withholding: withholding / 100m,
                 commission: new CommissionRates(new Share(gifts / 100m), new Share(deals / 100m), new Share(bonuses / 100m))));
 
+    /// <summary>Voids of gifts and deals an earlier statement counted (ids by position: a void names one record).</summary>
+    public static readonly Gen<(GiftEntry[] Gifts, DealEntry[] Deals)> Voids =
+        Gen.Select(
+            Gen.Select(Gen.Int[1, 50_000], Gen.Int[1, 100], InstantInNovemberOrOctober).Array[0, 3],
+            Deal.Array[0, 3],
+            (gifts, deals) => (
+                gifts.Select((g, i) => GiftEntry.ForVoid(new GiftVoid(Builders.Gift($"vg-{i}", g.Item1, g.Item2, g.Item3), g.Item2), Builders.Paris)).ToArray(),
+                deals.Select((d, i) => DealEntry.ForVoid(d with { RecordId = $"vd-{i}" }, Builders.Paris)).ToArray()));
+
     public static readonly Gen<StatementRequest> Request =
-        Gen.Select(Entry.Array[0, 30], Deal.Array[0, 8], Contract, Gen.Int[-50_000, 50_000], (gifts, deals, contract, broughtForward) =>
-            Builders.Request(gifts, deals.Select(Builders.DealOf).ToArray(), new Money(broughtForward, Currency.EUR), contract));
+        Gen.Select(Entry.Array[0, 30], Deal.Array[0, 8], Contract, Gen.Int[-50_000, 50_000], Voids, (gifts, deals, contract, broughtForward, voids) =>
+            Builders.Request([.. gifts, .. voids.Gifts], [.. deals.Select(Builders.DealOf), .. voids.Deals], new Money(broughtForward, Currency.EUR), contract));
 
     public static GiftEntry ToEntry(GiftRecord record) =>
         record.Kind == GiftKind.Refund

@@ -7,9 +7,9 @@ namespace Payouts.Domain.Tests.Properties;
 /// <summary>
 /// The calculator against <see cref="PayoutModel"/>, an independent reading of DOMAIN.md §4, on generated periods:
 /// gifts and refunds across rate versions, prior-period records, deals in two currencies, money and diamond bonuses,
-/// deal commission overrides, withholding, brought-forward balances of either sign and the minimum payout, paid in
-/// EUR, JPY, KWD, IDR or VND. Lines are compared too: gift lines with the period their records belong to, deal and
-/// bonus lines, and one commission line per revenue type and rate.
+/// deal commission overrides, voids of records counted earlier, withholding, brought-forward balances of either sign and
+/// the minimum payout, paid in EUR, JPY, KWD, IDR or VND. Lines are compared too: gift lines with the period their
+/// records belong to, deal and bonus lines, void lines, and one commission line per revenue type and rate.
 /// </summary>
 public sealed class StatementIndependentModelProperties
 {
@@ -29,6 +29,7 @@ public sealed class StatementIndependentModelProperties
                     expected.GiftLinesByPeriod,
                     statement.Lines.Where(l => l.Kind == LineKind.Gifts).Select(l => ((l.OriginalPeriod ?? statement.Period).ToString(), l.Amount.Amount)).Order());
                 Assert.Equal(expected.CommissionLines, statement.Lines.Where(l => l.Kind == LineKind.AgencyCommission).Select(l => l.Amount.Amount).Order());
+                Assert.Equal(expected.VoidLines, statement.Lines.Where(l => l.Kind == LineKind.Void).Select(l => l.Amount.Amount).Order());
                 Assert.Equal(expected.Gifts, totals.Gifts.Amount);
                 Assert.Equal(expected.Deals, totals.Deals.Amount);
                 Assert.Equal(expected.Bonuses, totals.Bonuses.Amount);

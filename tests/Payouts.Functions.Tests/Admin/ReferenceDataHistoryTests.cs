@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Payouts.Functions.Admin;
 using Payouts.Functions.Tests.Infrastructure;
+using Payouts.Storage.Configuration;
 using Payouts.Storage.ReferenceData;
 using Payouts.Storage.Statements;
 using Payouts.Storage.Tables;
@@ -26,7 +27,7 @@ namespace Payouts.Functions.Tests.Admin;
 [Collection(ReferenceHistoryCollection.Name)]
 public sealed class ReferenceDataHistoryTests(PayoutsAppFixture app) : PipelineTestBase(app)
 {
-    private const string PrincipalIdHeader = "X-MS-CLIENT-PRINCIPAL-ID";
+    private const string PrincipalIdHeader = AdminCaller.PrincipalIdHeader;
 
     [Fact]
     public async Task PutCreator_SameVersionSameTerms_Is200AndTheRowIsUntouched()
@@ -232,8 +233,10 @@ public sealed class ReferenceDataHistoryTests(PayoutsAppFixture app) : PipelineT
             request.Headers[PrincipalIdHeader] = principal;
         }
 
+        // A principal is recorded only when Entra ID is required for admin routes (App Service sets the header then).
+        var caller = new AdminCaller(new StaticOptionsMonitor<PayoutsOptions>(new PayoutsOptions { Admin = { RequireEntraRole = principal is not null } }));
         var function = logger is null ? Function<PutRateHttp>() : ActivatorUtilities.CreateInstance<PutRateHttp>(
-            App.Services, ActivatorUtilities.CreateInstance<ReferenceDataHandler>(App.Services, ActivatorUtilities.CreateInstance<RatePublisher>(App.Services, logger)));
+            App.Services, ActivatorUtilities.CreateInstance<ReferenceDataHandler>(App.Services, ActivatorUtilities.CreateInstance<RatePublisher>(App.Services, logger), caller));
         return await HttpCall.ExecuteAsync<PutRateHttp>(request, await function.Run(request, CancellationToken.None));
     }
 

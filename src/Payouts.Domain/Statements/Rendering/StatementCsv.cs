@@ -6,7 +6,8 @@ namespace Payouts.Domain.Statements.Rendering;
 
 /// <summary>
 /// The statement for spreadsheets: a key/value header block, one table of lines, then the totals. Amounts are plain
-/// invariant decimals (sum them in the sheet); UTF-8 with a BOM so accents open correctly.
+/// invariant decimals (sum them in the sheet); UTF-8 with a BOM so accents open correctly. The last two columns of a
+/// line name its record (a deal, a bonus, or the record a void reverses), added after the others so columns keep their place.
 /// </summary>
 public static class StatementCsv
 {
@@ -31,7 +32,7 @@ public static class StatementCsv
         CsvCells.Row(csv, "payoutDate", s.PayoutDate is { } payoutDate ? LocalDatePattern.Iso.Format(payoutDate) : null);
         CsvCells.Row(csv, "contentHash", s.ContentHash);
         CsvCells.Row(csv);
-        CsvCells.Row(csv, "number", "kind", "revenue", "description", "originalPeriod", "earnedOn", "records", "gifts", "refunds", "coins", "diamonds", "usd", "sourceAmount", "sourceUnit", "rate", "base", "amount", "rates");
+        CsvCells.Row(csv, "number", "kind", "revenue", "description", "originalPeriod", "earnedOn", "records", "gifts", "refunds", "coins", "diamonds", "usd", "sourceAmount", "sourceUnit", "rate", "base", "amount", "rates", "partnerId", "recordId");
         for (var i = 0; i < s.Lines.Count; i++)
         {
             var l = s.Lines[i];
@@ -54,7 +55,9 @@ public static class StatementCsv
                 Dec(l.Rate?.Value),
                 l.Base?.ToAmountString(),
                 l.Amount.ToAmountString(),
-                CsvCells.Text(string.Join("; ", l.Rates.Select(r => $"{r.Name}={r.VersionId}:{StatementJson.FormatDecimal(r.Value)}"))));
+                CsvCells.Text(string.Join("; ", l.Rates.Select(r => $"{r.Name}={r.VersionId}:{StatementJson.FormatDecimal(r.Value)}"))),
+                CsvCells.Text(l.PartnerId),
+                CsvCells.Text(l.RecordId));
         }
 
         CsvCells.Row(csv);

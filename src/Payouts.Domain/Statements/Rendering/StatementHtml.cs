@@ -128,9 +128,9 @@ public static class StatementHtml
         foreach (var line in s.Lines)
         {
             html.Append(line.Amount.IsNegative ? "<tr class=\"neg\">" : "<tr>").Append("<td>");
-            if (line.OriginalPeriod is { } original)
+            if (StatementText.Tag(line) is { } tag)
             {
-                html.Append("<span class=\"adj\">adjustment ").Append(E(original.ToString())).Append("</span>");
+                html.Append("<span class=\"adj\">").Append(E(tag)).Append("</span>");
             }
 
             html.Append(E(line.Description)).Append("<div class=\"detail\">").Append(E(StatementText.Details(line))).Append("</div></td><td class=\"num\">")

@@ -36,8 +36,18 @@ public static class StatementText
     {
         LineKind.Gifts => $"{Count(l.Coins!.Value.Value)} coins → {StatementJson.FormatDecimal(l.Diamonds!.Value.Value)} diamonds → {StatementJson.FormatDecimal(l.Usd!.Value)} USD · {l.Sources.Records} records, {l.Sources.Refunds} refunds",
         LineKind.Deal or LineKind.Bonus => $"{l.SourceAmount} · {l.RecordId}{(l.EarnedOn is { } on ? $" · {Date(on)}" : string.Empty)}",
+        LineKind.Void when l.Coins is { } coins => $"{Count(coins.Value)} coins → {StatementJson.FormatDecimal(l.Diamonds!.Value.Value)} diamonds → {StatementJson.FormatDecimal(l.Usd!.Value)} USD · {VoidedRecord(l)}",
+        LineKind.Void => $"{l.SourceAmount} reversed · {VoidedRecord(l)}{(l.EarnedOn is { } on ? $" · earned {Date(on)}" : string.Empty)}",
         _ => $"{l.Rate} of {(l.Base is { } b ? Amount(b) : string.Empty)}",
     };
+
+    /// <summary>What a line's tag says before its description: a void names the voided record's period, an adjustment its period.</summary>
+    public static string? Tag(StatementLine l) => l.OriginalPeriod is not { } original ? null
+        : l.Kind == LineKind.Void ? $"void {original}"
+        : $"adjustment {original}";
+
+    /// <summary>"voided record tiklive/g-0042 of 2026-10": the record a void line reverses, and the period it was counted for.</summary>
+    public static string VoidedRecord(StatementLine l) => $"voided record {l.PartnerId}/{l.RecordId} of {l.OriginalPeriod}";
 
     /// <summary>The sentence under the payable: when it is paid, or why nothing is.</summary>
     public static string PayableNote(Statement s) => s.Totals switch

@@ -34,14 +34,19 @@ internal static class ModelRequest
                 ? GiftEntry.ForRefund(records[i], g.RefundOf is { } original ? records[original] : null, Builders.Paris)
                 : GiftEntry.From(records[i], Builders.Paris))
             .ToList();
-        var deals = scenario.Deals
-            .Select((d, i) => Builders.DealOf(Builders.Deal(
-                $"d-{i}",
-                d.IsBonus ? DealType.EventBonus : (i % 2 == 0 ? DealType.ProductPlacement : DealType.SponsoredLive),
-                d.Currency == "DIAMOND" ? DealAmount.OfDiamonds(d.Amount) : DealAmount.Of(d.Amount, Currency.FromCode(d.Currency)),
-                d.EarnedAt,
-                commission: d.CommissionOverride is { } rate ? new Share(rate) : null)))
-            .ToList();
-        return Builders.Request(gifts, deals, new Money(scenario.BroughtForwardMinor, currency), contract, Rates);
+        var deals = scenario.Deals.Select((d, i) => Builders.DealOf(DealRecordOf($"d-{i}", i, d))).ToList();
+        var voidedGifts = scenario.VoidedGifts
+            .Select((g, i) => GiftEntry.ForVoid(new GiftVoid(Builders.Gift($"vg-{i}", g.CoinsPerGift, g.Quantity, g.OccurredAt), g.Quantity), Builders.Paris));
+        var voidedDeals = scenario.VoidedDeals
+            .Select((d, i) => DealEntry.ForVoid(DealRecordOf($"vd-{i}", i, d), Builders.Paris));
+        return Builders.Request([.. gifts, .. voidedGifts], [.. deals, .. voidedDeals], new Money(scenario.BroughtForwardMinor, currency), contract, Rates);
     }
+
+    private static DealRecord DealRecordOf(string recordId, int i, ModelScenario.Deal d) =>
+        Builders.Deal(
+            recordId,
+            d.IsBonus ? DealType.EventBonus : (i % 2 == 0 ? DealType.ProductPlacement : DealType.SponsoredLive),
+            d.Currency == "DIAMOND" ? DealAmount.OfDiamonds(d.Amount) : DealAmount.Of(d.Amount, Currency.FromCode(d.Currency)),
+            d.EarnedAt,
+            commission: d.CommissionOverride is { } rate ? new Share(rate) : null);
 }

@@ -19,4 +19,7 @@ internal sealed record ModelResult(
 
     /// <summary>One commission line per revenue type and rate, amounts sorted.</summary>
     public IReadOnlyList<decimal> CommissionLines { get; init; } = [];
+
+    /// <summary>The reversal of each voided record, one line each, in ascending order.</summary>
+    public IReadOnlyList<decimal> VoidLines { get; init; } = [];
 }

@@ -17,6 +17,12 @@ internal sealed record ModelScenario(
     IReadOnlyList<ModelScenario.Gift> Gifts,
     IReadOnlyList<ModelScenario.Deal> Deals)
 {
+    /// <summary>Gifts an earlier statement counted, voided now: each is reversed here (quantity: what its void took back).</summary>
+    public IReadOnlyList<Gift> VoidedGifts { get; init; } = [];
+
+    /// <summary>Deals and bonuses an earlier statement counted, voided now: each is reversed here.</summary>
+    public IReadOnlyList<Deal> VoidedDeals { get; init; } = [];
+
     /// <summary>A gift (or refund: negative) record. <see cref="RefundOf"/> is the index of the gift it refunds, if sent.</summary>
     public sealed record Gift(int CoinsPerGift, int Quantity, Instant OccurredAt, bool IsRefund, int? RefundOf);
 

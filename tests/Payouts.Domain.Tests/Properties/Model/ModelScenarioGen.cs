@@ -44,6 +44,13 @@ internal static class ModelScenarioGen
                 return list;
             }));
 
+    /// <summary>Gifts and deals an earlier statement counted, voided now (none, most of the time).</summary>
+    private static readonly Gen<(ModelScenario.Gift[] Gifts, ModelScenario.Deal[] Deals)> Voided =
+        Gen.Select(
+            Gen.Select(Gen.Int[1, GiftRecordReader.MaxCoinsPerGift], Gen.Int[1, 300], When, (coins, quantity, at) => new ModelScenario.Gift(coins, quantity, at, false, null)).Array[0, 3],
+            Deal.Array[0, 3],
+            (gifts, deals) => (gifts, deals));
+
     public static readonly Gen<ModelScenario> Scenario =
         Gen.Select(
             Gen.Select(Gen.OneOf("EUR", "JPY", "KWD", "IDR", "VND"), Gen.Int[0, 50], Gen.Int[0, 50], Gen.Int[0, 50], Gen.Int[0, 30]),
@@ -56,5 +63,6 @@ internal static class ModelScenarioGen
                 var (currency, gift, deal, bonus, withholding) = contract;
                 var minimum = decimal.Round(minimumCents / 100m, ModelWorld.Exponent(currency), MidpointRounding.AwayFromZero);
                 return new ModelScenario(currency, gift / 100m, deal / 100m, bonus / 100m, withholding / 100m, minimum, broughtForward, gifts, deals);
-            });
+            })
+            .SelectMany(scenario => Voided.Select(voided => scenario with { VoidedGifts = voided.Gifts, VoidedDeals = voided.Deals }));
 }

@@ -40,14 +40,18 @@ internal static class PayoutModel
 
         // §4.2, §4.3: a line per deal and per bonus at the statement's FX; a diamond bonus through the diamond's USD value
         // on its own date.
-        var dealLines = scenario.Deals
-            .Select(d =>
+        var dealLines = scenario.Deals.Select(d => DealLine(d, currency, usdToPayout, Round)).ToList();
+
+        // Issue 13.5: a voided record that an earlier statement counted is reversed on a line of its own: its value
+        // negated, a gift at the rates of its own date, everything at this statement's FX, rounded once.
+        var voidLines = scenario.VoidedGifts
+            .Select(g =>
             {
-                var amount = d.Currency == "DIAMOND"
-                    ? d.Amount * ModelWorld.InForce(ModelWorld.UsdPerDiamond, ModelWorld.LocalDateOf(d.EarnedAt)).Value * usdToPayout
-                    : d.Amount * ModelWorld.FxForStatement(d.Currency, currency);
-                return new ModelLine(d.IsBonus ? "bonuses" : "deals", Round(amount), d.CommissionOverride);
+                var date = ModelWorld.LocalDateOf(g.OccurredAt);
+                var usd = -(long)g.CoinsPerGift * g.Quantity * ModelWorld.InForce(ModelWorld.DiamondsPerCoin, date).Value * ModelWorld.InForce(ModelWorld.UsdPerDiamond, date).Value;
+                return new ModelLine("gifts", Round(usd * usdToPayout), null);
             })
+            .Concat(scenario.VoidedDeals.Select(d => DealLine(d with { Amount = -d.Amount }, currency, usdToPayout, Round)))
             .ToList();
 
         // §4.5: per revenue type, the agency takes its rate of that type's lines (a deal's own rate for that deal).
@@ -57,7 +61,7 @@ internal static class PayoutModel
             ["deals"] = scenario.DealCommission,
             ["bonuses"] = scenario.BonusCommission,
         };
-        var revenue = giftLines.Concat(dealLines).ToList();
+        var revenue = giftLines.Concat(dealLines).Concat(voidLines).ToList();
         var commissionLines = revenue
             .GroupBy(l => (l.Type, Rate: l.OwnRate ?? contractRate[l.Type]))
             .Where(group => group.Key.Rate != 0m) // no commission, no line
@@ -75,9 +79,9 @@ internal static class PayoutModel
         var balance = broughtForward + net;
         var pays = balance >= scenario.MinimumPayout;
         return new ModelResult(
-            Gifts: giftLines.Sum(l => l.Amount),
-            Deals: dealLines.Where(l => l.Type == "deals").Sum(l => l.Amount),
-            Bonuses: dealLines.Where(l => l.Type == "bonuses").Sum(l => l.Amount),
+            Gifts: revenue.Where(l => l.Type == "gifts").Sum(l => l.Amount),
+            Deals: revenue.Where(l => l.Type == "deals").Sum(l => l.Amount),
+            Bonuses: revenue.Where(l => l.Type == "bonuses").Sum(l => l.Amount),
             AgencyCommission: commission,
             Withholding: withholding,
             Net: net,
@@ -89,7 +93,16 @@ internal static class PayoutModel
         {
             GiftLinesByPeriod = [.. giftLines.Select(l => (l.Period!, l.Amount)).Order()],
             CommissionLines = [.. commissionLines.Order()],
+            VoidLines = voidLines.Select(l => l.Amount).Order().ToList(),
         };
+    }
+
+    private static ModelLine DealLine(ModelScenario.Deal d, string currency, decimal usdToPayout, Func<decimal, decimal> round)
+    {
+        var amount = d.Currency == "DIAMOND"
+            ? d.Amount * ModelWorld.InForce(ModelWorld.UsdPerDiamond, ModelWorld.LocalDateOf(d.EarnedAt)).Value * usdToPayout
+            : d.Amount * ModelWorld.FxForStatement(d.Currency, currency);
+        return new ModelLine(d.IsBonus ? "bonuses" : "deals", round(amount), d.CommissionOverride);
     }
 
     private static long Pow10(int exponent) => exponent switch { 0 => 1, 2 => 100, 3 => 1000, _ => throw new ArgumentOutOfRangeException(nameof(exponent)) };

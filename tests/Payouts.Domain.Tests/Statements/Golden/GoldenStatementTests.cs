@@ -10,7 +10,7 @@ namespace Payouts.Domain.Tests.Statements.Golden;
 /// </summary>
 public sealed class GoldenStatementTests
 {
-    public static TheoryData<string> Names => [GoldenStatements.WorkedExample, GoldenStatements.Rich, GoldenStatements.Reissue];
+    public static TheoryData<string> Names => [GoldenStatements.WorkedExample, GoldenStatements.Rich, GoldenStatements.Reissue, GoldenStatements.Voids];
 
     [Theory]
     [MemberData(nameof(Names))]

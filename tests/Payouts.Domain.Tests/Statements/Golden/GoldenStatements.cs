@@ -8,12 +8,13 @@ using static Payouts.Domain.Tests.Builders;
 
 namespace Payouts.Domain.Tests.Statements.Golden;
 
-/// <summary>The statements kept as golden fixtures: DOMAIN.md §5, and one that uses every kind of line.</summary>
+/// <summary>The statements kept as golden fixtures: DOMAIN.md §5, one that uses every kind of line, its reissue, and voids.</summary>
 internal static class GoldenStatements
 {
     public const string WorkedExample = "worked-example";
     public const string Rich = "rich";
     public const string Reissue = "reissue";
+    public const string Voids = "voids";
 
     /// <summary>When the builder would have issued them (the documents show it; the content hash leaves it out).</summary>
     public static readonly Instant IssuedAt = Instant.FromUtc(2026, 12, 2, 23, 5);
@@ -23,6 +24,7 @@ internal static class GoldenStatements
         WorkedExample => StatementCalculator.Calculate(Builders.WorkedExample()) with { IssuedAt = IssuedAt },
         Rich => StatementCalculator.Calculate(RichRequest()) with { IssuedAt = IssuedAt },
         Reissue => StatementCalculator.Calculate(ReissueRequest()) with { IssuedAt = IssuedAt + Duration.FromDays(3) },
+        Voids => StatementCalculator.Calculate(VoidsRequest()) with { IssuedAt = IssuedAt },
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 
@@ -40,6 +42,29 @@ internal static class GoldenStatements
             CorrectionReason = "the diamondsPerCoin change of 16 November was published by mistake; GBP→EUR corrected",
             Previous = new PreviousVersion(v1.Version, v1.Lines, v1.Totals!.Payable),
         };
+    }
+
+    /// <summary>
+    /// lea in November after October's statement counted records that were then voided: a gift partly refunded before
+    /// its void (the void takes back the 2 of 3 left), a deal in GBP with its own commission rate and a diamond bonus;
+    /// beside them a November gift, a November deal and a late October gift (a plain prior-period adjustment).
+    /// </summary>
+    private static StatementRequest VoidsRequest()
+    {
+        var october = Instant.FromUtc(2026, 10, 14, 18, 30);
+        var gifts = new[]
+        {
+            GiftEntry.From(Gift("g-roses", 1, 500, At(4), liveId: "live-1104", giftId: "rose"), Paris),
+            GiftEntry.From(Gift("g-late-heart", 5, 20, Instant.FromUtc(2026, 10, 29, 20, 0), liveId: "live-1029", giftId: "finger-heart"), Paris),
+            GiftEntry.ForVoid(new GiftVoid(Gift("g-galaxies", 1000, 3, october, liveId: "live-1014", giftId: "galaxy"), 2), Paris),
+        };
+        var deals = new[]
+        {
+            DealOf(Deal("d-placement", DealType.ProductPlacement, DealAmount.Of(400.00m, Currency.EUR), At(9))),
+            DealEntry.ForVoid(Deal("d-live-uk", DealType.SponsoredLive, DealAmount.Of(120.00m, Currency.FromCode("GBP")), october, brand: "Brit & Co", commission: new Share(0.12m)), Paris),
+            DealEntry.ForVoid(Deal("b-diamonds", DealType.EventBonus, DealAmount.OfDiamonds(1_000m), october), Paris),
+        };
+        return Request(gifts, deals, null, Contract(minimum: 50m), RatesWith(Fx("GBP/EUR", 2026, 11, 28, 1.1537m)));
     }
 
     /// <summary>

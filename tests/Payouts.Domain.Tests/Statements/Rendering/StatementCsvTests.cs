@@ -30,7 +30,7 @@ public sealed class StatementCsvTests
         var index = Rows.IndexOf(header);
         var lines = Rows.Skip(index + 1).TakeWhile(r => r.Count > 1).ToList();
 
-        Assert.Equal(18, header.Count);
+        Assert.Equal(20, header.Count);
         Assert.Equal("amount", header[16]);
         Assert.Equal(Worked.Lines.Count, lines.Count);
         Assert.All(lines, l => Assert.Equal(header.Count, l.Count));
