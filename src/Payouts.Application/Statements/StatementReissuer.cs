@@ -83,8 +83,13 @@ public sealed partial class StatementReissuer(
         var deliveries = new List<OutboxDelivery>(await emitter.ResumeAsync(replaced, ct));
         var buildId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         await statements.WriteLinesAsync(statement, buildId, ct);
+        await probe.AtAsync(BuildStep.LinesWritten, statement.Id, ct);
         await documents.WriteAsync(statement, buildId, ct);
+
+        // The mark goes with the documents, before the commit: a failure after it leaves a mark naming no header,
+        // which the next job for the creator drops.
         var mark = await statements.MarkReissuingAsync(statement.Id, ct);
+        await probe.AtAsync(BuildStep.DocumentsWritten, statement.Id, ct);
         if ((await statements.TryCommitReissueAsync(lease, statement, balance, replaced, records, buildId, request.RequestedBy, ct)).Header is not { } header)
         {
             await statements.ClearReissuingAsync(statement.Id, mark, ct);
