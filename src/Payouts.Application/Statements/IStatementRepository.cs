@@ -39,7 +39,10 @@ public interface IStatementRepository
     /// </summary>
     Task<string> MarkReissuingAsync(StatementId next, CancellationToken ct);
 
-    /// <summary>Removes the creator's reissuing mark of the period: only the one at <paramref name="version"/> when given, whichever otherwise.</summary>
+    /// <summary>
+    /// Removes the creator's reissuing mark of the period if it names <paramref name="next"/> (and is still at
+    /// <paramref name="version"/>, when given): a mark a later reissue wrote is left to it.
+    /// </summary>
     Task ClearReissuingAsync(StatementId next, string? version, CancellationToken ct);
 
     /// <summary>The version a reissuing mark of the creator's statement of <paramref name="period"/> names; null without one.</summary>

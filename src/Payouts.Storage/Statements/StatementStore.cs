@@ -129,13 +129,26 @@ public sealed class StatementStore(CreatorTables tables, TableServiceClient serv
 
     public async Task ClearReissuingAsync(StatementId next, string? version, CancellationToken ct)
     {
+        var (period, key) = (next.Period.ToString(), StatementRows.ReissuingKey(next.CreatorId));
+        if (version is not { Length: > 0 })
+        {
+            // A mark naming a later version (its emit unfinished) is that version's to clear, not this one's.
+            var row = await _byPeriod.GetEntityIfExistsAsync<TableEntity>(period, key, cancellationToken: ct);
+            if (!row.HasValue || StatementRows.ToReissuing(row.Value!) != next)
+            {
+                return;
+            }
+
+            version = row.Value!.ETag.ToString();
+        }
+
         try
         {
-            await _byPeriod.DeleteEntityAsync(next.Period.ToString(), StatementRows.ReissuingKey(next.CreatorId), version is { Length: > 0 } ? new ETag(version) : ETag.All, ct);
+            await _byPeriod.DeleteEntityAsync(period, key, new ETag(version), ct);
         }
         catch (RequestFailedException ex) when (ex.Status == 412)
         {
-            // Replaced by a later reissue's mark since: that one is not ours to clear.
+            // Replaced by a later reissue's mark since: not ours to clear.
         }
     }
 

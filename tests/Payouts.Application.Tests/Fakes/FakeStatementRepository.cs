@@ -110,7 +110,7 @@ internal sealed class FakeStatementRepository(FakeSettlements settlements) : ISt
     {
         lock (_gate)
         {
-            if (version is null || (Reissuing.TryGetValue((next.CreatorId, next.Period), out var marked) && marked.ToString() == version))
+            if (Reissuing.TryGetValue((next.CreatorId, next.Period), out var marked) && marked == next && (version is null || marked.ToString() == version))
             {
                 Reissuing.Remove((next.CreatorId, next.Period));
             }

@@ -10,7 +10,7 @@ namespace Payouts.Functions.Tests.Statements;
 /// them — is finished by either retry an operator has: the same request again, or closing the period again (with the
 /// outbox timer, as in production). Either way: one v2, one payout message and one webhook about it, the index naming
 /// it current, and the payout batch and reconciliation on v2; repeating both retries changes nothing. One that dies
-/// before its commit leaves v1 current and at most a mark, which a close drops. 2068-01 to -08, 2069-01 and -02.
+/// before its commit leaves v1 current and at most a mark, which a close drops. 2068-01 to -08, 2069-01 to -03.
 /// </summary>
 [Collection(StatementsCollection.Name)]
 public sealed class ReissueCrashTests(PayoutsAppFixture app) : PayoutBatchTestBase(app)
@@ -120,6 +120,41 @@ public sealed class ReissueCrashTests(PayoutsAppFixture app) : PayoutBatchTestBa
         var message = Assert.Single(await PayoutMessagesAsync(creator));
         Assert.Equal(v2, message.GetProperty("statementId").GetString());
         await AssertOneV2AnnouncedOnceAsync(receiver, creator, period, v2);
+    }
+
+    [Fact]
+    public async Task RetryOfAnEarlierReissue_WhileTheNextOnesEmitIsUnfinished_AnswersAsThen_AndLeavesTheNextOneToFinish()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var creator = Payloads.Unique("rechain");
+        const string period = "2069-03";
+        SetClock("2069-04-10T12:00:00Z");
+        await PutWorldRatesAsync();
+        await PutAgencyAsync(receiver.Url, PayoutsAppFixture.ReissueAgency);
+        await PutCreatorAsync(creator, agencyId: PayoutsAppFixture.ReissueAgency, minimumPayout: "0.00");
+        await PostDealsAsync(Payloads.Envelope(PayoutsAppFixture.Partner, Payloads.Deal("a", creator, "30.00").With("earnedAt", $"{period}-10T10:00:00Z")));
+        await ClosePeriodAsync(period);
+        await DrainStatementJobsAsync();
+        var v2Answer = await ReissueAsync($"{creator}~{period}~v1", Reason);
+        Assert.Equal(200, v2Answer.Status);
+        Assert.Equal(2, (await PayoutMessagesAsync(creator)).Count);
+
+        // v3 commits, then its emit dies: the mark names v3.
+        App.Probe.CrashAt(creator, BuildStep.Committed);
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => ReissueAsync($"{creator}~{period}~v2", "and a second look"));
+
+        // v1's reissue asked again: v2's answer, and v3's mark stays for v3.
+        var repeated = await ReissueAsync($"{creator}~{period}~v1", Reason);
+        Assert.Equal((200, v2Answer.Text), (repeated.Status, repeated.Text));
+        Assert.Equal($"{creator}~{period}~v3", Assert.Single(await RowsAsync(TableNames.StatementsByPeriod, period), r => r.RowKey == $"{creator}|reissuing").GetString("ReissuingStatementId"));
+
+        Assert.Equal(1, (await ClosePeriodAsync(period)).Body.GetProperty("creators").GetInt32());
+        await DrainStatementJobsAsync();
+        var message = Assert.Single(await PayoutMessagesAsync(creator));
+        Assert.Equal(($"{creator}~{period}~v3", 2), (message.GetProperty("statementId").GetString(), message.GetProperty("supersedes").GetInt32()));
+        Assert.Equal(["v1", "v2", "v3"], WebhooksAbout(receiver, creator).Select(w => "v" + Payloads.Parse(w.Body).GetProperty("version").GetInt32()));
+        var index = (await RowsAsync(TableNames.StatementsByPeriod, period)).Where(r => r.RowKey.StartsWith(creator + "|", StringComparison.Ordinal)).ToDictionary(r => r.RowKey, r => r.GetString("Status"));
+        Assert.Equal(new Dictionary<string, string> { [$"{creator}|v001"] = "Superseded", [$"{creator}|v002"] = "Superseded", [$"{creator}|v003"] = "Issued" }, index);
     }
 
     /// <summary>The retry under test: the same request (its answer), or the period closed again and its jobs run (no answer).</summary>
