@@ -72,10 +72,18 @@ public sealed partial class PeriodCloser(
         var state = await periods.GetOrCreateAsync(period, ct);
         if (state.Status == PeriodStatus.Closed)
         {
-            // Closing again is how an operator retries blocked statements once the missing rate or contract exists.
+            // Closing again is how an operator retries blocked statements once the missing rate or contract exists, and
+            // finishes the emit of reissues a crash interrupted after their commit (the jobs find their marks).
             var blocked = await BlockedCreatorsAsync(period, ct);
-            await SendJobsAsync(period, blocked, ct);
-            return new CloseOutcome(period, CloseResult.AlreadyClosed, blocked.Count, $"{period} was already closed; statement jobs re-sent for {blocked.Count} blocked creators.");
+            var reissuing = (await statements.ListReissuingAsync(period, ct)).Select(id => id.CreatorId).ToList();
+            var retried = blocked.Union(reissuing, StringComparer.Ordinal).ToList();
+            await SendJobsAsync(period, retried, ct);
+            if (reissuing.Count > 0)
+            {
+                LogReissuesResumed(logger, period, reissuing.Count);
+            }
+
+            return new CloseOutcome(period, CloseResult.AlreadyClosed, retried.Count, $"{period} was already closed; statement jobs re-sent for {blocked.Count} blocked creators and {reissuing.Count} unfinished reissues.");
         }
 
         if (state.Status == PeriodStatus.Open && !await periods.TryStartClosingAsync(state, now, forced: !due, ct))
@@ -111,6 +119,9 @@ public sealed partial class PeriodCloser(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Closed period {Period}: statement jobs sent for {Creators} creators")]
     private static partial void LogClosed(ILogger logger, PeriodKey period, int creators);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Period {Period} closed again: {Reissues} reissues have an unfinished emit; jobs sent to finish them")]
+    private static partial void LogReissuesResumed(ILogger logger, PeriodKey period, int reissues);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Period {Period} closed by force, before its grace period ended")]
     private static partial void LogForced(ILogger logger, PeriodKey period);

@@ -11,6 +11,9 @@ public enum ReissueResult
     /// <summary>Not the creator's latest statement: only the latest can be reissued (the balance chain starts there).</summary>
     NotLatest,
 
+    /// <summary>Reissued already for another reason: the next version exists (a repeat with the same reason answers Reissued).</summary>
+    AlreadyReissued,
+
     /// <summary>Another builder holds the creator right now: try again shortly.</summary>
     Busy,
 

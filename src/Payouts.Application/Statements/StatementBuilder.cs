@@ -40,8 +40,11 @@ public sealed partial class StatementBuilder(
         if (lease is null)
         {
             // Issued already (a duplicate job while another builder works): finish emitting if a crash interrupted it,
-            // no lease needed as every emit step is idempotent. Otherwise it is the other builder's, for now.
-            return await statements.GetHeaderAsync(id, ct) is { } issued ? await AlreadyIssuedAsync(issued, ct) : BuildOutcome.Of(id, BuildResult.Busy);
+            // no lease needed as every emit step is idempotent. Otherwise it is the other builder's, for now; so is a
+            // reissue of it to finish (its emit must not race the holder's), and the job comes back for it.
+            return await statements.GetHeaderAsync(id, ct) is { } issued && await statements.GetReissuingAsync(creatorId, period, ct) is null
+                ? await AlreadyIssuedAsync(issued, ct)
+                : BuildOutcome.Of(id, BuildResult.Busy);
         }
 
         using var fenced = CancellationTokenSource.CreateLinkedTokenSource(ct, lease.Lost);
@@ -76,7 +79,7 @@ public sealed partial class StatementBuilder(
         {
             if (await statements.GetHeaderAsync(id, ct) is { } issued)
             {
-                return await AlreadyIssuedAsync(issued, ct);
+                return await IssuedUnderLeaseAsync(issued, ct);
             }
 
             var balance = await statements.GetBalanceAsync(id.CreatorId, ct);
@@ -209,6 +212,30 @@ public sealed partial class StatementBuilder(
         return new BuildOutcome(header.Id, BuildResult.AlreadyIssued, header.Status, []) { Deliveries = deliveries };
     }
 
+    /// <summary>
+    /// Issued already, and the lease held: besides the statement's own emit, finish that of a reissue of it which a
+    /// crash interrupted after its commit (the period's reissuing mark names it). A mark whose version never committed
+    /// is stale (under the lease no reissue is under way) and goes.
+    /// </summary>
+    private async Task<BuildOutcome> IssuedUnderLeaseAsync(StatementHeader issued, CancellationToken ct)
+    {
+        var outcome = await AlreadyIssuedAsync(issued, ct);
+        if (await statements.GetReissuingAsync(issued.CreatorId, issued.Period, ct) is not { } next)
+        {
+            return outcome;
+        }
+
+        if (await statements.GetHeaderAsync(next, ct) is not { } reissued)
+        {
+            await statements.ClearReissuingAsync(next, version: null, ct);
+            return outcome;
+        }
+
+        LogReissueResumed(logger, next);
+        var deliveries = await emitter.ResumeAsync(reissued, ct);
+        return new BuildOutcome(reissued.Id, BuildResult.AlreadyIssued, reissued.Status, []) { Deliveries = [.. outcome.Deliveries, .. deliveries] };
+    }
+
     private async Task<BuildOutcome> BlockAsync(ICreatorLease lease, StatementId id, IReadOnlyList<BlockReason> blocks, CancellationToken ct)
     {
         var reasons = blocks.Select(b => b.Message).ToList();
@@ -268,6 +295,9 @@ public sealed partial class StatementBuilder(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No statement {StatementId}: the creator's last statement is for {LastPeriod}; its records count in the next one")]
     private static partial void LogNotNeeded(ILogger logger, StatementId statementId, PeriodKey lastPeriod);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reissue {StatementId} was committed but its emit interrupted; finishing it")]
+    private static partial void LogReissueResumed(ILogger logger, StatementId statementId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Builder of {StatementId} lost its lease (expired and taken over); it wrote nothing that counts")]
     private static partial void LogLeaseLost(ILogger logger, StatementId statementId);

@@ -31,6 +31,11 @@ public sealed record StatementHeader(
 
     public long? PayableDifference { get; init; }
 
+    /// <summary>For a reissue: who asked for it (the admin caller) and when; null on headers written before they were recorded.</summary>
+    public string? ReissuedBy { get; init; }
+
+    public NodaTime.Instant? ReissuedAt { get; init; }
+
     /// <summary>The documents stored for it (<see cref="StatementFormats"/>), in the order they are listed.</summary>
     public IReadOnlyList<string> Formats { get; init; } = StatementFormats.BeforePdf;
 

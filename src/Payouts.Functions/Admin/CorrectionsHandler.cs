@@ -8,7 +8,10 @@ using Payouts.Storage.Corrections;
 
 namespace Payouts.Functions.Admin;
 
-/// <summary>Corrections without rewriting: a void with a reason, and its audit; the record itself never changes.</summary>
+/// <summary>
+/// Corrections without rewriting: a void with a reason (the record itself never changes), a reissue with a reason
+/// (a new version; the old one never changes). Both record who asked; a record's audit is read back here too.
+/// </summary>
 public sealed class CorrectionsHandler(RecordVoider voider, RecordAuditReader audits, StatementReissuer reissuer, AdminCaller caller)
 {
     public async Task<IActionResult> ReissueAsync(HttpRequest request, string statementId, CancellationToken ct)
@@ -30,11 +33,12 @@ public sealed class CorrectionsHandler(RecordVoider voider, RecordAuditReader au
             return ProblemResult.BadRequest("The reissue is not valid.", body.Errors.ToDictionary());
         }
 
-        var outcome = await reissuer.ReissueAsync(id, reason!, ct);
+        var outcome = await reissuer.ReissueAsync(new ReissueRequest(id, reason!, caller.Of(request)), ct);
         return outcome.Result switch
         {
             ReissueResult.NotFound => new ProblemResult(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "No such statement.", $"Statement {id} has not been issued."),
             ReissueResult.NotLatest => new ProblemResult(StatusCodes.Status409Conflict, ProblemTypes.NotLatestStatement, "Only the latest statement can be reissued.", outcome.Detail!),
+            ReissueResult.AlreadyReissued => new ProblemResult(StatusCodes.Status409Conflict, ProblemTypes.AlreadyReissued, "The statement was reissued already.", outcome.Detail!),
             ReissueResult.Busy => new ProblemResult(StatusCodes.Status409Conflict, ProblemTypes.StatementBusy, "The creator's statements are busy.", outcome.Detail!),
             ReissueResult.Blocked => new ProblemResult(StatusCodes.Status409Conflict, ProblemTypes.ReissueBlocked, "The new version cannot be computed.", string.Join("; ", outcome.Reasons ?? [])),
             _ => BytesResult.Json(w =>
@@ -46,6 +50,7 @@ public sealed class CorrectionsHandler(RecordVoider voider, RecordAuditReader au
                 w.WriteString("payable", header.Amount(header.Totals.Payable).ToAmountString());
                 w.WriteString("payableDifference", header.Amount(header.PayableDifference ?? 0).ToAmountString());
                 w.WriteString("currency", header.Currency.Code);
+                StatementAuditJson.Write(w, header);
                 w.WriteEndObject();
             }),
         };

@@ -124,6 +124,7 @@ public sealed class StatementReadHandler(StatementStore statements, StatementDoc
         {
             w.WriteNumber("supersedes", supersedes);
             w.WriteString("payableDifference", header.Amount(header.PayableDifference ?? 0).ToAmountString());
+            StatementAuditJson.Write(w, header);
         }
 
         w.WriteString("currency", header.Currency.Code);

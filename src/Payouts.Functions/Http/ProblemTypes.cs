@@ -18,6 +18,7 @@ public static class ProblemTypes
     public const string RateInsideIssuedPeriod = "rate-inside-issued-period";
     public const string NotVoidable = "not-voidable";
     public const string NotLatestStatement = "not-latest-statement";
+    public const string AlreadyReissued = "already-reissued";
     public const string StatementBusy = "statement-busy";
     public const string ReissueBlocked = "reissue-blocked";
     public const string TooLarge = "too-large";
@@ -33,7 +34,7 @@ public static class ProblemTypes
     public static IReadOnlyList<string> All { get; } =
     [
         InvalidRequest, Unauthenticated, Forbidden, NotFound, PeriodNotDue, ContractVersionExists, RateVersionExists,
-        RateInsideIssuedPeriod, NotVoidable, NotLatestStatement, StatementBusy, ReissueBlocked, TooLarge,
+        RateInsideIssuedPeriod, NotVoidable, NotLatestStatement, AlreadyReissued, StatementBusy, ReissueBlocked, TooLarge,
         UnsupportedMediaType, RateLimited, Internal, Unavailable, FormatNotStored,
         PayoutBatchPending, DebtorNotConfigured, NoTransfers,
     ];

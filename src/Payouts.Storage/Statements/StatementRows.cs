@@ -14,7 +14,8 @@ namespace Payouts.Storage.Statements;
 /// "{period}|v{nnn}" header · "{period}|v{nnn}|b{build}|L{nnnn}" lines of one build attempt (only the attempt the header
 /// names is the statement's; others are scaffolding of attempts that lost) · "{period}|v{nnn}|emitted" emitted marker ·
 /// "{period}|blocked" why it could not be built · "balance" · "lease" · "src|…" settlement entries.
-/// StatementsByPeriod, PartitionKey = period: "{creatorId}|v{nnn}" or "{creatorId}|blocked". Money in minor units.
+/// StatementsByPeriod, PartitionKey = period: "{creatorId}|v{nnn}" or "{creatorId}|blocked", and "{creatorId}|reissuing"
+/// while a reissue may be committed and not yet emitted (never an index entry). Money in minor units.
 /// </summary>
 internal static class StatementRows
 {
@@ -70,6 +71,33 @@ internal static class StatementRows
     public static string BlockedKey(PeriodKey period) => $"{period}|blocked";
 
     public static string ByPeriodBlockedKey(string creatorId) => $"{creatorId}|blocked";
+
+    private const string ReissuingSuffix = "|reissuing";
+
+    public static string ReissuingKey(string creatorId) => creatorId + ReissuingSuffix;
+
+    public static bool IsReissuing(TableEntity row) => row.RowKey.EndsWith(ReissuingSuffix, StringComparison.Ordinal);
+
+    /// <summary>Only reissuing marks have this column: the filter of a period's marks.</summary>
+    public static string ReissuingFilter(PeriodKey period) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {period.ToString()} and ReissuingStatementId ge {string.Empty}");
+
+    public static TableEntity Reissuing(StatementId next) => new(next.Period.ToString(), ReissuingKey(next.CreatorId))
+    {
+        ["CreatorId"] = next.CreatorId,
+        ["ReissuingStatementId"] = next.ToString(),
+    };
+
+    public static StatementId? ToReissuing(TableEntity row) =>
+        StatementId.TryParse(row.GetString("ReissuingStatementId"), out var next) ? next : null;
+
+    /// <summary>Who asked for a reissue and when, on its header (the reason is its <c>CorrectionReason</c>).</summary>
+    public static TableEntity WithReissue(TableEntity header, string reissuedBy, Instant reissuedAt)
+    {
+        header["ReissuedBy"] = reissuedBy;
+        header["ReissuedAt"] = reissuedAt.ToDateTimeOffset();
+        return header;
+    }
 
     public static TableEntity Header(Statement s, int recordCount, string buildId, string blobPrefix, IEnumerable<string> settled)
     {
@@ -140,6 +168,8 @@ internal static class StatementRows
             Supersedes = row.GetInt32("Supersedes"),
             CorrectionReason = row.GetString("CorrectionReason"),
             PayableDifference = row.GetInt64("PayableDifferenceMinor"),
+            ReissuedBy = row.GetString("ReissuedBy"),
+            ReissuedAt = row.GetDateTimeOffset("ReissuedAt") is { } reissued ? Instant.FromDateTimeOffset(reissued) : null,
 
             // Headers written before PDFs were stored have no list: their documents are the three of then.
             Formats = row.GetString("Formats") is { Length: > 0 } formats ? formats.Split(',') : StatementFormats.BeforePdf,

@@ -61,9 +61,12 @@ public sealed class StatementStore(CreatorTables tables, TableServiceClient serv
     }
 
     public async Task<StatementCommit> TryCommitReissueAsync(
-        ICreatorLease lease, Statement statement, CreatorBalance balance, StatementHeader replaced, StatementInputSet inputs, string buildId, CancellationToken ct)
+        ICreatorLease lease, Statement statement, CreatorBalance balance, StatementHeader replaced, StatementInputSet inputs, string buildId, string reissuedBy, CancellationToken ct)
     {
-        var header = StatementRows.Header(statement, inputs.Count, buildId, StatementDocuments.Prefix(statement.Id, buildId), replaced.Settled);
+        var header = StatementRows.WithReissue(
+            StatementRows.Header(statement, inputs.Count, buildId, StatementDocuments.Prefix(statement.Id, buildId), replaced.Settled),
+            reissuedBy,
+            statement.IssuedAt ?? throw new ArgumentException("A reissued statement has its issue time.", nameof(statement)));
         var actions = new List<TableTransactionAction>
         {
             new(TableTransactionActionType.Add, header),
@@ -135,6 +138,55 @@ public sealed class StatementStore(CreatorTables tables, TableServiceClient serv
 
         await tables.Statements(header.CreatorId).DeleteEntityAsync(header.CreatorId, StatementRows.BlockedKey(header.Period), ETag.All, ct);
         await _byPeriod.DeleteEntityAsync(header.Period.ToString(), StatementRows.ByPeriodBlockedKey(header.CreatorId), ETag.All, ct);
+    }
+
+    /// <summary>Before a reissue's commit, in the period's index partition (so a close of the period finds it): replaces any earlier mark of the creator.</summary>
+    public async Task<string> MarkReissuingAsync(StatementId next, CancellationToken ct) =>
+        (await _byPeriod.UpsertEntityAsync(StatementRows.Reissuing(next), TableUpdateMode.Replace, ct)).Headers.ETag?.ToString() ?? string.Empty;
+
+    public async Task ClearReissuingAsync(StatementId next, string? version, CancellationToken ct)
+    {
+        var (period, key) = (next.Period.ToString(), StatementRows.ReissuingKey(next.CreatorId));
+        if (version is not { Length: > 0 })
+        {
+            // A mark naming a later version (its emit unfinished) is that version's to clear, not this one's.
+            var row = await _byPeriod.GetEntityIfExistsAsync<TableEntity>(period, key, cancellationToken: ct);
+            if (!row.HasValue || StatementRows.ToReissuing(row.Value!) != next)
+            {
+                return;
+            }
+
+            version = row.Value!.ETag.ToString();
+        }
+
+        try
+        {
+            await _byPeriod.DeleteEntityAsync(period, key, new ETag(version), ct);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            // Replaced by a later reissue's mark since: not ours to clear.
+        }
+    }
+
+    public async Task<StatementId?> GetReissuingAsync(string creatorId, PeriodKey period, CancellationToken ct)
+    {
+        var row = await _byPeriod.GetEntityIfExistsAsync<TableEntity>(period.ToString(), StatementRows.ReissuingKey(creatorId), cancellationToken: ct);
+        return row.HasValue ? StatementRows.ToReissuing(row.Value!) : null;
+    }
+
+    public async Task<IReadOnlyList<StatementId>> ListReissuingAsync(PeriodKey period, CancellationToken ct)
+    {
+        var marks = new List<StatementId>();
+        await foreach (var row in _byPeriod.QueryAsync<TableEntity>(StatementRows.ReissuingFilter(period), cancellationToken: ct))
+        {
+            if (StatementRows.ToReissuing(row) is { } next)
+            {
+                marks.Add(next);
+            }
+        }
+
+        return marks;
     }
 
     /// <summary>The last emit step: a marker beside the header (the header itself is never updated).</summary>
@@ -225,7 +277,10 @@ public sealed class StatementStore(CreatorTables tables, TableServiceClient serv
         var rows = new List<StatementIndexEntry>();
         await foreach (var row in _byPeriod.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {period.ToString()}"), cancellationToken: ct))
         {
-            rows.Add(StatementRows.ToIndexEntry(row));
+            if (!StatementRows.IsReissuing(row))
+            {
+                rows.Add(StatementRows.ToIndexEntry(row));
+            }
         }
 
         var issued = rows.Where(r => r.IsIssued).Select(r => r.CreatorId).ToHashSet(StringComparer.Ordinal);

@@ -91,8 +91,49 @@ internal sealed class FakeStatementRepository(FakeSettlements settlements) : ISt
         }
     }
 
-    public Task<StatementCommit> TryCommitReissueAsync(ICreatorLease lease, Statement statement, CreatorBalance balance, StatementHeader replaced, StatementInputSet inputs, string buildId, CancellationToken ct) =>
+    public Task<StatementCommit> TryCommitReissueAsync(ICreatorLease lease, Statement statement, CreatorBalance balance, StatementHeader replaced, StatementInputSet inputs, string buildId, string reissuedBy, CancellationToken ct) =>
         throw new NotSupportedException("Reissue is tested against Azurite (tests/Payouts.Functions.Tests/Statements/ReissueTests).");
+
+    /// <summary>Reissuing marks by creator and period (none unless a test sets one: reissues run on Azurite).</summary>
+    public Dictionary<(string CreatorId, PeriodKey Period), StatementId> Reissuing { get; } = [];
+
+    public Task<string> MarkReissuingAsync(StatementId next, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            Reissuing[(next.CreatorId, next.Period)] = next;
+            return Task.FromResult(next.ToString());
+        }
+    }
+
+    public Task ClearReissuingAsync(StatementId next, string? version, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            if (Reissuing.TryGetValue((next.CreatorId, next.Period), out var marked) && marked == next && (version is null || marked.ToString() == version))
+            {
+                Reissuing.Remove((next.CreatorId, next.Period));
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<StatementId?> GetReissuingAsync(string creatorId, PeriodKey period, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(Reissuing.TryGetValue((creatorId, period), out var next) ? next : (StatementId?)null);
+        }
+    }
+
+    public Task<IReadOnlyList<StatementId>> ListReissuingAsync(PeriodKey period, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<StatementId>>([.. Reissuing.Where(r => r.Key.Period == period).Select(r => r.Value)]);
+        }
+    }
 
     public Task<IReadOnlyList<StatementLine>> GetLinesAsync(StatementHeader header, CancellationToken ct)
     {

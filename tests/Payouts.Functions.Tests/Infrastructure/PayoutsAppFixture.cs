@@ -40,6 +40,8 @@ public sealed class PayoutsAppFixture : IAsyncLifetime
     public const string EgressAgency = "egress-agency";
     /// <summary>The agency of the agency statement webhook test (its own, so its deliveries never mix with other tests').</summary>
     public const string StatementAgency = "agy-webhook-2043";
+    /// <summary>The agency of the reissue tests (2068–2069), whose webhooks they count.</summary>
+    public const string ReissueAgency = "agy-reissue-2068";
 
     /// <summary>The platform's account the payout batch's transfer file debits.</summary>
     public const string DebtorName = "Payouts Test Platform";
@@ -106,6 +108,7 @@ public sealed class PayoutsAppFixture : IAsyncLifetime
             [$"Payouts:Webhooks:{Agency}:Secrets:1"] = WebhookRotatedSecret,
             [$"Payouts:Webhooks:{EgressAgency}:Secrets:0"] = WebhookSecret,
             [$"Payouts:Webhooks:{StatementAgency}:Secrets:0"] = WebhookSecret,
+            [$"Payouts:Webhooks:{ReissueAgency}:Secrets:0"] = WebhookSecret,
             ["Payouts:BusyRetryDelay"] = "00:00:00.500",
             // The fake clock moves only when a test moves it: the default bucket must not run dry under the simulation.
             ["Payouts:IngestRateLimit:Burst"] = "100000",

@@ -1,4 +1,6 @@
+using Azure.Data.Tables;
 using Payouts.Functions.Tests.Infrastructure;
+using Payouts.Storage.Tables;
 
 namespace Payouts.Functions.Tests.Statements;
 
@@ -44,7 +46,13 @@ public sealed class ReissueTests(PayoutsAppFixture app) : PipelineTestBase(app)
         Assert.Equal("230.00", gifts.GetProperty("before").GetString());
         Assert.Equal("225.00", gifts.GetProperty("after").GetString());
         Assert.Equal("-5.00", gifts.GetProperty("difference").GetString());
-        Assert.Contains("225.00", (await GetStatementAsync(v2Id, "text/csv")).Text, StringComparison.Ordinal);
+        // The CSV says the same, cell by cell: the gifts and the agency's 20 % of them.
+        var csv = (await GetStatementAsync(v2Id, "text/csv")).Text;
+        Assert.Equal(
+            [("Gifts (rates from 2025-01-01)", "230.00", "225.00", "-5.00"), ("Agency commission, gifts 20 %", "-46.00", "-45.00", "1.00")],
+            CsvRows.Named(csv, "changed").Select(r => (r[0], r[1], r[2], r[3])));
+        Assert.Equal([["v1"]], CsvRows.Named(csv, "supersedes"));
+        Assert.Equal([["0.00"]], CsvRows.Named(csv, "payableDifference"));
         Assert.Contains("What changed from version 1", (await GetStatementAsync(v2Id, "text/html")).Text, StringComparison.Ordinal);
 
         // v1 is superseded and unchanged; the payment system hears of v2 with what it supersedes.
@@ -75,6 +83,36 @@ public sealed class ReissueTests(PayoutsAppFixture app) : PipelineTestBase(app)
     }
 
     [Fact]
+    public async Task Reissue_OverAStoredRecordEditedByHand_IsABlockedConflictWithTheReason_AndChangesNothing()
+    {
+        var creator = Payloads.Unique("rebad");
+        SetClock("2068-12-10T12:00:00Z");
+        await PutWorldRatesAsync();
+        await PutAgencyAsync(webhookUrl: null);
+        await PutCreatorAsync(creator, minimumPayout: "0.00");
+        await PostGiftsAsync(Payloads.Envelope(PayoutsAppFixture.Partner, Payloads.Gift("g", creator, 1000, 2, "2068-11-10T12:00:00Z")));
+        await PostDealsAsync(Payloads.Envelope(PayoutsAppFixture.Partner, Payloads.Deal("d", creator, "10.00").With("earnedAt", "2068-11-11T10:00:00Z")));
+        await ClosePeriodAsync("2068-11");
+        await DrainStatementJobsAsync();
+        Assert.Single(await PayoutMessagesAsync(creator));
+
+        // After v1 was issued, its gift row loses its coins column (edited by hand).
+        var gift = Assert.Single(await RowsAsync(TableNames.Gifts, $"{creator}|2068-11"));
+        gift.Remove("CoinsPerGift");
+        await App.Tables.GetTableClient(TableNames.Gifts).UpdateEntityAsync(gift, gift.ETag, TableUpdateMode.Replace);
+        var before = await SnapshotAsync(creator, "2068-11");
+
+        var refused = await ReissueAsync($"{creator}~2068-11~v1", "rates corrected");
+
+        Assert.Equal(409, refused.Status);
+        Assert.Equal("urn:payouts:problem:reissue-blocked", refused.Body.GetProperty("type").GetString());
+        Assert.Contains("CoinsPerGift", refused.Body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await SnapshotAsync(creator, "2068-11"));
+        Assert.Empty(await PayoutMessagesAsync(creator));
+        Assert.DoesNotContain(await OutboxAsync(), e => e.GetProperty("subjectId").GetString()!.StartsWith(creator, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Reissue_OfAStatementThatIsNotTheLatest_IsAConflictThatSaysWhy()
     {
         var creator = Payloads.Unique("reold");
@@ -99,4 +137,9 @@ public sealed class ReissueTests(PayoutsAppFixture app) : PipelineTestBase(app)
         Assert.Equal(400, (await ReissueAsync($"{creator}~2037-02~v1", " ")).Status);
         Assert.Equal(400, (await ReissueAsync("not-an-id", "reason")).Status);
     }
+
+    /// <summary>Every row of the creator's statements partition and of the period's index, with its ETag: what a refused reissue must leave alone.</summary>
+    private async Task<List<string>> SnapshotAsync(string creator, string period) =>
+        [.. (await RowsAsync(TableNames.Statements, creator)).Concat(await RowsAsync(TableNames.StatementsByPeriod, period))
+            .Select(r => $"{r.PartitionKey}/{r.RowKey}@{r.ETag}").Order(StringComparer.Ordinal)];
 }
