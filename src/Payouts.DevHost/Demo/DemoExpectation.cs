@@ -42,7 +42,7 @@ public sealed record DemoExpectation(
                 commission -= Round(creator.CommissionGifts * giftAmount);
             }
 
-            foreach (var group in dealLines.GroupBy(l => (l.Record.Revenue, Rate: l.Record.CommissionOverride ?? (l.Record.Revenue == "deals" ? creator.CommissionDeals : creator.CommissionBonuses))))
+            foreach (var group in dealLines.Where(_ => creator.AgencyId is not null).GroupBy(l => (l.Record.Revenue, Rate: l.Record.CommissionOverride ?? (l.Record.Revenue == "deals" ? creator.CommissionDeals : creator.CommissionBonuses))))
             {
                 if (group.Key.Rate != 0)
                 {

@@ -14,6 +14,12 @@ internal static class ChargeLines
     /// </summary>
     public static IEnumerable<StatementLine> AgencyCommission(IReadOnlyList<StatementLine> revenue, CreatorContract contract)
     {
+        if (contract.AgencyId is null)
+        {
+            // Nobody to pay: a creator without an agency is charged no commission, whatever a deal's own rate says.
+            yield break;
+        }
+
         foreach (var type in RevenueTypes)
         {
             var byRate = revenue

@@ -53,6 +53,17 @@ public sealed class ReferenceDataHandler(ContractStore contracts, RatePublisher 
         {
             body.Errors.Add("displayName", problem);
         }
+        if (agencyId is null)
+        {
+            foreach (var (field, rate) in new[] { ("commissionGifts", gifts), ("commissionDeals", deals), ("commissionBonuses", bonuses) })
+            {
+                if (rate is > 0m)
+                {
+                    body.Errors.Add(field, "must be 0 without an agencyId: there is no agency to pay the commission to");
+                }
+            }
+        }
+
         if (currency is not null && minimum is { } m && !Money.TryFromExact(m, currency, out _))
         {
             body.Errors.Add("minimumPayout", $"has more decimals than {currency.Code} allows");

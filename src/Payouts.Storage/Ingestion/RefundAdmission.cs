@@ -10,7 +10,8 @@ using Payouts.Storage.Tables;
 namespace Payouts.Storage.Ingestion;
 
 /// <summary>
-/// The refund rules (docs/storage.md, "Refunds"): a refund names a gift of the same partner and the same creator,
+/// The refund rules (docs/storage.md, "Refunds"): a refund names a gift of the same partner and the same creator, of
+/// the same gift id and coins per gift,
 /// is not dated before it (field errors), and never takes back more than the gift's quantity in total
 /// (<see cref="RefundTally"/>; beyond it, a conflict naming the gift and what remains refundable).
 /// A refund whose gift has not arrived waits (<see cref="WaitingRefunds"/>: reconciliation lists it), and the gift's
@@ -82,6 +83,19 @@ public sealed class RefundAdmission(CreatorTables tables, WaitingRefunds waiting
         else if (original.CreatorId != refund.CreatorId)
         {
             errors.Add("originalRecordId", "names a gift of another creator.");
+        }
+        else if (refund.GiftId != original.GiftId || refund.CoinsPerGift != original.CoinsPerGift)
+        {
+            // A refund takes back the gift as it was sent: other coins per gift would take back more (or less) than it gave.
+            if (refund.GiftId != original.GiftId)
+            {
+                errors.Add("giftId", $"is {refund.GiftId}, but the gift it refunds is {original.GiftId}.");
+            }
+
+            if (refund.CoinsPerGift != original.CoinsPerGift)
+            {
+                errors.Add("coinsPerGift", string.Create(CultureInfo.InvariantCulture, $"is {refund.CoinsPerGift}, but the gift it refunds was sent at {original.CoinsPerGift} coins each."));
+            }
         }
         else if (refund.OccurredAt < original.OccurredAt)
         {

@@ -29,6 +29,18 @@ public sealed class AgencyCommissionTests
     }
 
     [Fact]
+    public void Calculate_CreatorWithoutAnAgency_IsChargedNoCommission_EvenByADealsOwnRate()
+    {
+        var contract = Contract() with { AgencyId = null };
+
+        var statement = Calculate([Entry(1000, 1, At(10))], [EuroDeal("d-1", 100m, new Share(0.25m))], contract: contract);
+
+        Assert.Empty(Commission(statement));
+        Assert.Equal(Eur(0m), statement.Totals!.AgencyCommission);
+        Assert.Equal(Eur(102.30m), statement.Totals.Net);
+    }
+
+    [Fact]
     public void Calculate_CommissionAtMidpoint_RoundsAwayFromZero() =>
         Assert.Equal(Eur(-0.02m), Commission(Calculate(deals: [EuroDeal("d-1", 0.10m)]))[0].Amount); // 0.015
 

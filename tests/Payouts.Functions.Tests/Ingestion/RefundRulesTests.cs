@@ -213,6 +213,28 @@ public sealed class RefundRulesTests(PayoutsAppFixture app) : AppTestBase(app)
         await ActivatorUtilities.CreateInstance<IngestGiftsQueue>(App.Services).Run(message, CancellationToken.None);
     }
 
+    [Fact]
+    public async Task RefundOfOtherCoinsOrAnotherGiftThanItsOriginal_IsRejectedOnThoseFields_OverHttpAndTheQueue()
+    {
+        var creator = Payloads.Unique("rcoins");
+        var gift = Payloads.RecordId(creator, "g");
+        await PostGiftsAsync(Payloads.Envelope(PayoutsAppFixture.Partner, Payloads.Gift("g", creator, 1, 1, "2026-11-10T20:00:00Z")));
+
+        // One rose of 1 coin cannot be refunded as a 100,000-coin Universe: that would take back far more than it gave.
+        var http = await PostGiftsAsync(Payloads.Envelope(PayoutsAppFixture.Partner,
+            Refund("r1", creator, gift, 1, "2026-11-11T20:00:00Z").With("coinsPerGift", 100_000).With("giftId", "universe")));
+        await RunGiftsQueueAsync(Payloads.Envelope(PayoutsAppFixture.Partner, Refund("r2", creator, gift, 1, "2026-11-11T20:00:00Z").With("coinsPerGift", 2).With("giftId", "rose")));
+
+        Assert.Equal(["rejected"], http.Statuses);
+        Assert.Contains("sent at 1 coins each", ErrorsOf(http, "coinsPerGift"), StringComparison.Ordinal);
+        Assert.Contains("the gift it refunds is rose", ErrorsOf(http, "giftId"), StringComparison.Ordinal);
+        Assert.Equal("coinsPerGift: is 2, but the gift it refunds was sent at 1 coins each.", (await RejectedAsync(Payloads.RecordId(creator, "r2"))).GetString("Reason"));
+        Assert.Single(await RowsOfCreatorAsync(TableNames.Gifts, creator));
+
+        var fixedRefund = Refund("r1", creator, gift, 1, "2026-11-11T20:00:00Z").With("coinsPerGift", 1).With("giftId", "rose");
+        Assert.Equal(["accepted"], (await PostGiftsAsync(Payloads.Envelope(PayoutsAppFixture.Partner, fixedRefund))).Statuses);
+    }
+
     private static JsonObject Refund(string recordId, string creatorId, string original, int quantity, string occurredAt) =>
         Payloads.Gift(recordId, creatorId, 10, quantity, occurredAt).With("kind", "refund").With("originalRecordId", original);
 
