@@ -48,7 +48,7 @@ internal sealed class AdminBody : IDisposable
         }
         catch (JsonException ex)
         {
-            return new AdminBody(null, Http.ProblemResult.BadRequest($"The body is not valid JSON: {ex.Message}"));
+            return new AdminBody(null, Http.ProblemResult.BadRequest($"The body is not valid JSON{JsonText.WhereFailed(ex)}: send one JSON object."));
         }
     }
 
@@ -56,7 +56,19 @@ internal sealed class AdminBody : IDisposable
     {
         if (_document!.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
         {
-            return JsonText.TryGetString(value, out var text) ? text : null;
+            if (!JsonText.TryGetString(value, out var text) || text is null)
+            {
+                return null;
+            }
+
+            // No admin field means a control character, and number and date parsers would skip a trailing NUL.
+            if (JsonText.HasControlCharacter(text))
+            {
+                Errors.Add(name, "must not contain control characters (tab and line breaks aside)");
+                return null;
+            }
+
+            return text;
         }
 
         if (required || (_document.RootElement.TryGetProperty(name, out var other) && other.ValueKind != JsonValueKind.Null))

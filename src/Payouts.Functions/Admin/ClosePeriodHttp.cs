@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Payouts.Functions.Http;
 
 namespace Payouts.Functions.Admin;
 
@@ -11,5 +12,7 @@ public sealed class ClosePeriodHttp(PeriodHandler handler)
         [HttpTrigger(AdminFunctions.Level, "post", Route = "periods/{period}/close")] HttpRequest request,
         string period,
         CancellationToken cancellationToken) =>
-        handler.CloseAsync(period, string.Equals(request.Query["force"], "true", StringComparison.OrdinalIgnoreCase), cancellationToken);
+        QueryFlag.TryRead(request, "force", out var force) is { } problem
+            ? Task.FromResult<IActionResult>(problem)
+            : handler.CloseAsync(period, force, cancellationToken);
 }

@@ -100,6 +100,11 @@ public sealed class ReferenceDataHandler(ContractStore contracts, RatePublisher 
 
     public async Task<IActionResult> PutRateAsync(HttpRequest request, CancellationToken ct)
     {
+        if (QueryFlag.TryRead(request, "force", out var force) is { } badForce)
+        {
+            return badForce;
+        }
+
         using var body = await AdminBody.ReadAsync(request, ct);
         if (body.Refusal is { } refusal)
         {
@@ -117,7 +122,6 @@ public sealed class ReferenceDataHandler(ContractStore contracts, RatePublisher 
         var from = body.Date("from");
         var value = body.Decimal("value", 0.000000001m, 1_000_000m);
         var versionId = body.Identifier("versionId");
-        var force = string.Equals(request.Query["force"], "true", StringComparison.OrdinalIgnoreCase);
         var reason = force ? body.String("reason", required: false)?.Trim() : null;
         if (force && string.IsNullOrEmpty(reason))
         {

@@ -92,7 +92,7 @@ internal sealed class JsonFields
             return null;
         }
 
-        foreach (var pattern in InstantPatterns)
+        foreach (var pattern in JsonText.HasControlCharacter(text) ? [] : InstantPatterns)
         {
             var result = pattern.Parse(text);
             if (result.Success)
@@ -127,7 +127,8 @@ internal sealed class JsonFields
             return null;
         }
 
-        if (text.Length > MaxDecimalTextLength
+        // decimal.TryParse skips trailing NULs: "10.00\0" must not pass for 10.00.
+        if (text.Length > MaxDecimalTextLength || JsonText.HasControlCharacter(text)
             || !decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
         {
             Errors.Add(name, "must be a decimal number written as a string, e.g. \"1250.00\"");

@@ -25,7 +25,7 @@ public static class IngestEnvelopeParser
     /// </summary>
     public static string? ScanPartnerId(ReadOnlySpan<byte> body)
     {
-        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = Options.MaxDepth });
+        var reader = new Utf8JsonReader(body.StartsWith("\uFEFF"u8) ? body[3..] : body, new JsonReaderOptions { MaxDepth = Options.MaxDepth });
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -66,7 +66,7 @@ public static class IngestEnvelopeParser
         }
         catch (JsonException ex)
         {
-            return EnvelopeParseResult.Refused($"The body is not valid JSON: {ex.Message}");
+            return EnvelopeParseResult.Refused(body.Length == 0 ? "The body is not valid JSON: it is empty; send a JSON object or NDJSON lines." : $"The body is not valid JSON{JsonText.WhereFailed(ex)}.");
         }
 
         var root = document.RootElement;
@@ -131,7 +131,7 @@ public static class IngestEnvelopeParser
         catch (Exception ex) when (ex is JsonException or InvalidDataException)
         {
             documents.ForEach(d => d.Dispose());
-            return EnvelopeParseResult.Refused(ex is JsonException ? $"Line {lineNumber} is not valid JSON: {ex.Message}" : ex.Message);
+            return EnvelopeParseResult.Refused(ex is JsonException json ? $"Line {lineNumber} is not valid JSON{JsonText.WhereFailed(json).Replace(" at line 1,", " at", StringComparison.Ordinal)}." : ex.Message);
         }
 
         if (CountProblem(documents.Count) is { } problem)
@@ -146,8 +146,24 @@ public static class IngestEnvelopeParser
     /// Looking a property up compares names, and comparing an escaped name that is not text throws; so the envelope's own
     /// names are checked first (the records' names are checked record by record).
     /// </summary>
-    private static string? MalformedName(JsonElement root) =>
-        root.EnumerateObject().Any(p => !JsonText.TryGetName(p, out _)) ? $"The body has a property name that {JsonText.Problem}." : null;
+    private static string? MalformedName(JsonElement root)
+    {
+        foreach (var property in root.EnumerateObject())
+        {
+            if (!JsonText.TryGetName(property, out var name))
+            {
+                return $"The body has a property name that {JsonText.Problem}.";
+            }
+
+            // The envelope's own values too (records are checked field by field, with per-record errors).
+            if (name is not ("records" or "partnerId") && JsonText.FirstMalformed(property.Value, $"$.{name}") is { } path)
+            {
+                return $"The text at {path} {JsonText.Problem}.";
+            }
+        }
+
+        return null;
+    }
 
     private static string? CountProblem(int count) =>
         count == 0 ? "The batch holds no records."

@@ -30,6 +30,32 @@ public static class JsonText
         }
     }
 
+    /// <summary>Where a JSON parse failed, as " at line L, byte B" (1-based), without the parser's own wording.</summary>
+    public static string WhereFailed(JsonException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception.LineNumber is { } line
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" at line {line + 1}, byte {(exception.BytePositionInLine ?? 0) + 1}")
+            : string.Empty;
+    }
+
+    /// <summary>
+    /// Whether the text holds a control character other than tab and line breaks. Number and date parsers skip a
+    /// trailing NUL, and no free-text field means one: readers of those refuse it.
+    /// </summary>
+    public static bool HasControlCharacter(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is (< ' ' and not ('\t' or '\n' or '\r')) or '\u007f')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The decoded name of a property; false when it is not valid text.</summary>
     public static bool TryGetName(JsonProperty property, out string? name)
     {

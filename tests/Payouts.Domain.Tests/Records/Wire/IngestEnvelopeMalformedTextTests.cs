@@ -57,4 +57,27 @@ public sealed class IngestEnvelopeMalformedTextTests
         using var envelope = result.Envelope!;
         Assert.Equal(2, envelope.Records.Count);
     }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Parse_MalformedTextInAnotherEnvelopeValue_IsRefusedNamingItsPath(string kind)
+    {
+        var body = MalformedText.Json($"{{\"partnerId\":\"tiklive\",\"note\":[\"ok\",\"{MalformedText.Marker}\"],\"records\":[{{}}]}}", kind);
+
+        var result = IngestEnvelopeParser.Parse(body, EnvelopeFormat.Json);
+
+        Assert.Null(result.Envelope);
+        Assert.Equal($"The text at $.note[1] {JsonText.Problem}.", result.Problem);
+    }
+
+    [Fact]
+    public void Parse_NotJson_SaysWhere_InItsOwnWords()
+    {
+        var result = IngestEnvelopeParser.Parse("{\"partnerId\":\"tiklive\",\n \"records\": [}"u8.ToArray(), EnvelopeFormat.Json);
+        var empty = IngestEnvelopeParser.Parse(Array.Empty<byte>(), EnvelopeFormat.Json);
+
+        Assert.StartsWith("The body is not valid JSON at line 2, byte ", result.Problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", result.Problem, StringComparison.Ordinal);
+        Assert.Equal("The body is not valid JSON: it is empty; send a JSON object or NDJSON lines.", empty.Problem);
+    }
 }

@@ -84,4 +84,15 @@ public sealed class JsonTextTests
 
         Assert.All(cases, c => Assert.Equal(c.Expected, JsonText.Scrub(c.Text)));
     }
+
+    [Theory]
+    [InlineData("10.00\u0000")]
+    [InlineData("rose\u0007")]
+    [InlineData("a\u007f")]
+    public void HasControlCharacter_NulBellDelete_AreControl(string text) => Assert.True(JsonText.HasControlCharacter(text));
+
+    [Theory]
+    [InlineData("first line\n\tsecond\r\n")]
+    [InlineData("Léa Martin — 💎")]
+    public void HasControlCharacter_TabsLineBreaksAndAnyOtherText_AreNot(string text) => Assert.False(JsonText.HasControlCharacter(text));
 }

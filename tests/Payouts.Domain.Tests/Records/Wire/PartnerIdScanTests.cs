@@ -31,4 +31,8 @@ public sealed class PartnerIdScanTests
 
         Assert.Null(IngestEnvelopeParser.ScanPartnerId(Encoding.UTF8.GetBytes(body)));
     }
+
+    [Fact]
+    public void ScanPartnerId_AfterAUtf8ByteOrderMark_FindsIt() =>
+        Assert.Equal("tiklive", IngestEnvelopeParser.ScanPartnerId([0xEF, 0xBB, 0xBF, .. "{\"partnerId\":\"tiklive\",\"records\":[]}"u8]));
 }
