@@ -9,11 +9,13 @@ using Payouts.Domain.Statements;
 namespace Payouts.Application.PayoutBatches;
 
 /// <summary>
-/// The payout batch of a closed period, once every statement of it is built: the current statements that pay
-/// something, each with its creator's payout details. Asked for, it is computed from the statement index and compared
-/// with the period's latest stored version: the same rows answer that version; different rows (a statement reissued
-/// or built late, payout details changed) are stored, create-only, as the next version. So a version, once handed
-/// out, never changes, and every earlier one stays readable.
+/// The payout batch of a closed period, once its statement jobs are done: the current statements that pay something,
+/// each with its creator's payout details, and the creators whose statements are blocked (listed, not paid: one bad
+/// record never holds back anyone else's payout). Asked for, it is computed from the statement index and compared
+/// with the period's latest stored version: the same rows answer that version; different rows (a statement reissued,
+/// unblocked or built late, payout details changed) are stored, create-only, as the next version, whose transfer file
+/// pays only what the earlier versions' files did not (<see cref="PayoutBatch.Next"/>). So a version, once handed
+/// out, never changes, every earlier one stays readable, and paying every version's file in turn pays each creator once.
 /// </summary>
 public sealed partial class PayoutBatchService(
     IPeriodRepository periods,
@@ -42,13 +44,23 @@ public sealed partial class PayoutBatchService(
             return new PayoutBatchOutcome(PayoutBatchResult.Pending, Pending: pending);
         }
 
-        var payable = CurrentPayable(index);
-        var accounts = await details.GetManyAsync([.. payable.Select(p => p.Id.CreatorId)], ct);
-        var rows = payable.Select(p => new PayoutBatchRow(p.Id, p.Payable, accounts.GetValueOrDefault(p.Id.CreatorId))).ToList();
+        var current = CurrentStatements(index);
+        var blocked = index.Where(e => !e.IsIssued)
+            .Select(e => BlockedCreator.Of(e.CreatorId, e.BlockedReasons.Select(r => r.Code)))
+            .Where(b => !current.ContainsKey(b.CreatorId))
+            .ToList();
+        var accounts = await details.GetManyAsync([.. current.Keys], ct);
         for (var attempt = 0; attempt < MaxCreateAttempts; attempt++)
         {
             var latest = await archive.GetLatestAsync(period, ct);
-            var candidate = PayoutBatch.Create(calendar, period, (latest?.Version ?? 0) + 1, rows);
+            var transferred = latest?.TransferredSoFar() ?? new Dictionary<string, (Money? Total, int? LastIn)>();
+
+            // A creator earlier files paid keeps a row even at nothing payable now (a reissue to nothing), so it is told.
+            var rows = current.Values
+                .Where(p => p.Payable.MinorUnits > 0 || transferred.ContainsKey(p.Id.CreatorId))
+                .Select(p => new PayoutBatchRow(p.Id, p.Payable, accounts.GetValueOrDefault(p.Id.CreatorId)))
+                .ToList();
+            var candidate = PayoutBatch.Next(calendar, period, latest, rows, blocked);
             if (latest is not null && latest.PaysTheSameAs(candidate))
             {
                 return new PayoutBatchOutcome(PayoutBatchResult.Ready, latest, latest.Version);
@@ -56,7 +68,7 @@ public sealed partial class PayoutBatchService(
 
             if (await archive.TryCreateAsync(candidate, ct))
             {
-                LogCreated(logger, period, candidate.Version, candidate.Rows.Count, candidate.Transfers.Count);
+                LogCreated(logger, period, candidate.Version, candidate.Rows.Count, candidate.Transfers.Count, candidate.Blocked.Count);
                 return new PayoutBatchOutcome(PayoutBatchResult.Ready, candidate, candidate.Version);
             }
         }
@@ -64,7 +76,10 @@ public sealed partial class PayoutBatchService(
         throw new InvalidOperationException($"The payout batch of {period} kept changing under {MaxCreateAttempts} concurrent requests.");
     }
 
-    /// <summary>What stops the batch: the period still open or closing, blocked creators, statement jobs not done.</summary>
+    /// <summary>
+    /// What stops the batch: the period still open or closing, statement jobs queued, running or poisoned (the batch
+    /// would change within minutes). Blocked creators do not: they are listed in the batch, not paid.
+    /// </summary>
     private async Task<List<string>> PendingAsync(PeriodKey period, IReadOnlyList<StatementIndexEntry> index, CancellationToken ct)
     {
         var pending = new List<string>();
@@ -72,12 +87,6 @@ public sealed partial class PayoutBatchService(
         if (state?.Status != PeriodStatus.Closed)
         {
             pending.Add($"{period} is {state?.Status.ToString() ?? "not known"}, not Closed: close it first (POST /api/periods/{period}/close).");
-        }
-
-        var blocked = index.Where(e => !e.IsIssued).Select(e => e.CreatorId).Order(StringComparer.Ordinal).ToList();
-        if (blocked.Count > 0)
-        {
-            pending.Add($"{blocked.Count} statement(s) of {period} are blocked ({string.Join(", ", blocked.Take(20))}{(blocked.Count > 20 ? ", …" : string.Empty)}): fix their data, then close the period again (GET /api/periods/{period} lists the reasons).");
         }
 
         var jobs = await backlog.GetAsync(ct);
@@ -94,15 +103,20 @@ public sealed partial class PayoutBatchService(
         return pending;
     }
 
-    /// <summary>Per creator the newest issued version (a reissue's v2 over its v1, even before v1's index row says so), if it pays.</summary>
-    private static List<(StatementId Id, Money Payable)> CurrentPayable(IReadOnlyList<StatementIndexEntry> index) =>
-        [.. index.Where(e => e.IsIssued)
+    /// <summary>
+    /// Per creator the newest issued version (a reissue's v2 over its v1, even before v1's index row says so) and what
+    /// it pays: its payable if Issued, nothing if carried forward.
+    /// </summary>
+    private static Dictionary<string, (StatementId Id, Money Payable)> CurrentStatements(IReadOnlyList<StatementIndexEntry> index) =>
+        index.Where(e => e.IsIssued && e.Currency is not null)
             .Select(e => (Entry: e, Id: StatementId.TryParse(e.StatementId, out var id) ? id : throw new InvalidDataException($"Bad statement id '{e.StatementId}' in the index of {e.Period}.")))
             .GroupBy(e => e.Id.CreatorId, StringComparer.Ordinal)
             .Select(g => g.MaxBy(e => e.Id.Version))
-            .Where(e => e.Entry.Status == nameof(StatementStatus.Issued) && e.Entry.PayableMinor > 0)
-            .Select(e => (e.Id, new Money(e.Entry.PayableMinor, Currency.FromCode(e.Entry.Currency!))))];
+            .ToDictionary(
+                e => e.Id.CreatorId,
+                e => (e.Id, new Money(e.Entry.Status == nameof(StatementStatus.Issued) ? Math.Max(0, e.Entry.PayableMinor) : 0, Currency.FromCode(e.Entry.Currency!))),
+                StringComparer.Ordinal);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Payout batch {Period} version {Version} stored: {Rows} rows, {Transfers} in the transfer file")]
-    private static partial void LogCreated(ILogger logger, PeriodKey period, int version, int rows, int transfers);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Payout batch {Period} version {Version} stored: {Rows} rows, {Transfers} in the transfer file, {Blocked} creators blocked")]
+    private static partial void LogCreated(ILogger logger, PeriodKey period, int version, int rows, int transfers, int blocked);
 }

@@ -9,8 +9,9 @@ namespace Payouts.Domain.PayoutBatches;
 /// <summary>
 /// The batch's SEPA transfers as an ISO 20022 <c>pain.001.001.09</c> customer credit-transfer initiation, in the
 /// EPC's SCT profile: one payment information block (SEPA service level, charges shared, SLEV), one transaction per
-/// statement with the statement's end-to-end id. Amounts are the payables' minor units written with two decimals;
-/// the number of transactions and the control sum are exact. Same batch and debtor, same bytes.
+/// statement with the statement's end-to-end id, for what earlier versions did not already transfer (a delta: the
+/// payable less what they paid the creator). Amounts are minor units written with two decimals; the number of
+/// transactions and the control sum are exact and count only this file's transfers. Same batch and debtor, same bytes.
 /// </summary>
 public static class CreditTransferXml
 {
@@ -98,7 +99,7 @@ public static class CreditTransferXml
             xml.WriteStartElement("Amt");
             xml.WriteStartElement("InstdAmt");
             xml.WriteAttributeString("Ccy", row.Currency.Code);
-            xml.WriteString(Amount(row.Payable));
+            xml.WriteString(Amount(row.ToTransfer));
             xml.WriteEndElement();
             xml.WriteEndElement();
             if (details.Bic is { } bic)
@@ -109,7 +110,9 @@ public static class CreditTransferXml
             WriteParty(xml, "Cdtr", details.Holder.Value);
             WriteAccount(xml, "CdtrAcct", details.Iban!.Electronic);
             xml.WriteStartElement("RmtInf");
-            xml.WriteElementString("Ustrd", $"Payout {batch.Period} statement {endToEndId}");
+            xml.WriteElementString("Ustrd", row.AlreadyTransferredMinor > 0
+                ? $"Payout {batch.Period} statement {endToEndId} less {row.AlreadyTransferred.ToAmountString()} paid before"
+                : $"Payout {batch.Period} statement {endToEndId}");
             xml.WriteEndElement();
             xml.WriteEndElement();
         }

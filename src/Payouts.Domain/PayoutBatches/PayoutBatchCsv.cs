@@ -9,7 +9,9 @@ namespace Payouts.Domain.PayoutBatches;
 /// <summary>
 /// The batch for spreadsheets, in the statements' CSV conventions (RFC 4180, formula-safe cells, UTF-8 with a BOM):
 /// a key/value header, one row per payable statement with its masked account and whether the transfer file pays it
-/// (and under which end-to-end id, or why not), then the totals per currency and the file's own totals.
+/// (and under which end-to-end id, or why not), what earlier versions already did for it and what this version's file
+/// transfers, then the blocked creators (not paid in this batch, with their block codes), the totals per currency and
+/// the file's own totals.
 /// </summary>
 public static class PayoutBatchCsv
 {
@@ -25,8 +27,9 @@ public static class PayoutBatchCsv
         CsvCells.Row(csv, "createdAt", InstantPattern.ExtendedIso.Format(batch.CreatedAt));
         CsvCells.Row(csv, "executionDate", LocalDatePattern.Iso.Format(batch.ExecutionDate));
         CsvCells.Row(csv, "rows", Number(batch.Rows.Count));
+        CsvCells.Row(csv, "blocked", Number(batch.Blocked.Count));
         CsvCells.Row(csv);
-        CsvCells.Row(csv, "statementId", "creatorId", "currency", "payable", "method", "account", "inTransferFile", "endToEndId", "excludedBecause");
+        CsvCells.Row(csv, "statementId", "creatorId", "currency", "payable", "method", "account", "inTransferFile", "endToEndId", "excludedBecause", "alreadyBatchedIn", "alreadyTransferred", "toTransfer", "blockCodes");
         var exclusions = batch.Exclusions.ToDictionary(e => e.Row);
         foreach (var row in batch.Rows)
         {
@@ -41,7 +44,16 @@ public static class PayoutBatchCsv
                 row.Details?.MaskedAccount,
                 exclusion is null ? "yes" : "no",
                 exclusion is null ? CsvCells.Text(EndToEndId.For(row.StatementId)) : null,
-                exclusion?.Code);
+                exclusion?.Code,
+                row.AlreadyBatchedIn is { } batchedIn ? Number(batchedIn) : null,
+                row.AlreadyTransferred.ToAmountString(),
+                exclusion is null ? row.ToTransfer.ToAmountString() : null,
+                null);
+        }
+
+        foreach (var blocked in batch.Blocked)
+        {
+            CsvCells.Row(csv, null, CsvCells.Text(blocked.CreatorId), null, null, null, null, "no", null, TransferExclusionCodes.StatementBlocked, null, null, null, CsvCells.Text(string.Join(' ', blocked.Codes)));
         }
 
         CsvCells.Row(csv);
@@ -51,6 +63,7 @@ public static class PayoutBatchCsv
         }
 
         CsvCells.Row(csv, "transferFile", batch.TransferTotal.Currency.Code, Number(batch.Transfers.Count), batch.TransferTotal.ToAmountString());
+        CsvCells.Row(csv, "alreadyTransferred", batch.AlreadyTransferredTotal.Currency.Code, null, batch.AlreadyTransferredTotal.ToAmountString());
         return csv.ToString();
     }
 

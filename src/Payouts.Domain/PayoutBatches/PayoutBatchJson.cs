@@ -6,7 +6,9 @@ namespace Payouts.Domain.PayoutBatches;
 
 /// <summary>
 /// The batch's summary as JSON properties (the caller owns the enclosing object): its rows with masked accounts, the
-/// totals per currency, what the transfer file pays and which rows it leaves out, and why. No IBAN or name in clear.
+/// totals per currency, what the transfer file pays and which rows (and blocked creators) it leaves out, and why. Each
+/// row says what earlier versions did for it (<c>alreadyBatchedIn</c>, <c>alreadyTransferred</c>) and what this
+/// version's file transfers (<c>toTransfer</c>). No IBAN or name in clear.
 /// </summary>
 public static class PayoutBatchJson
 {
@@ -38,6 +40,18 @@ public static class PayoutBatchJson
             if (!excluded.ContainsKey(row))
             {
                 json.WriteString("endToEndId", EndToEndId.For(row.StatementId));
+                json.WriteString("toTransfer", row.ToTransfer.ToAmountString());
+            }
+
+            if (row.AlreadyBatchedIn is { } batchedIn)
+            {
+                json.WriteNumber("alreadyBatchedIn", batchedIn);
+            }
+
+            json.WriteString("alreadyTransferred", row.AlreadyTransferred.ToAmountString());
+            if (row.LastTransferredIn is { } transferredIn)
+            {
+                json.WriteNumber("lastTransferredIn", transferredIn);
             }
 
             json.WriteEndObject();
@@ -59,6 +73,7 @@ public static class PayoutBatchJson
         json.WriteNumber("transactions", batch.Transfers.Count);
         json.WriteString("controlSum", batch.TransferTotal.ToAmountString());
         json.WriteString("currency", batch.TransferTotal.Currency.Code);
+        json.WriteString("alreadyTransferred", batch.AlreadyTransferredTotal.ToAmountString());
         json.WriteEndObject();
         json.WriteStartArray("excluded");
         foreach (var exclusion in batch.Exclusions)
@@ -71,6 +86,31 @@ public static class PayoutBatchJson
             json.WriteEndObject();
         }
 
+        foreach (var blocked in batch.Blocked)
+        {
+            json.WriteStartObject();
+            json.WriteString("creatorId", blocked.CreatorId);
+            json.WriteString("reason", TransferExclusionCodes.StatementBlocked);
+            json.WriteString("message", BlockedMessage(batch, blocked));
+            json.WriteStartArray("blockCodes");
+            foreach (var code in blocked.Codes)
+            {
+                json.WriteStringValue(code);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
         json.WriteEndArray();
+    }
+
+    /// <summary>Why a blocked creator is not paid, and what pays them.</summary>
+    public static string BlockedMessage(PayoutBatch batch, BlockedCreator blocked)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(blocked);
+        return $"the creator's statement of {batch.Period} is blocked ({string.Join(", ", blocked.Codes)}): not paid in this batch; "
+            + $"fix the data and close the period again (GET /api/periods/{batch.Period} lists the reasons), and the next version pays it";
     }
 }

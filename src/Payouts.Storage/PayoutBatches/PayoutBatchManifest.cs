@@ -9,7 +9,9 @@ namespace Payouts.Storage.PayoutBatches;
 
 /// <summary>
 /// What a stored batch version holds: its period, version and rows (statement, currency, payable in minor units, the
-/// payout details then in force with IBAN and name sealed under the batch's own context). Everything a rendering needs,
+/// payout details then in force with IBAN and name sealed under the batch's own context; what earlier versions did for
+/// it: <c>alreadyBatchedIn</c>, <c>alreadyTransferredMinor</c>, <c>lastTransferredIn</c>), and the blocked creators
+/// with their codes. Everything a rendering needs (a manifest without those fields: nothing earlier, none blocked),
 /// so a version renders the same bytes whenever it is read; nothing personal in clear.
 /// </summary>
 internal static class PayoutBatchManifest
@@ -30,6 +32,21 @@ internal static class PayoutBatchManifest
                 json.WriteString("statementId", row.StatementId.ToString());
                 json.WriteString("currency", row.Currency.Code);
                 json.WriteNumber("payableMinor", row.Payable.MinorUnits);
+                if (row.AlreadyBatchedIn is { } batchedIn)
+                {
+                    json.WriteNumber("alreadyBatchedIn", batchedIn);
+                }
+
+                if (row.AlreadyTransferredMinor != 0)
+                {
+                    json.WriteNumber("alreadyTransferredMinor", row.AlreadyTransferredMinor);
+                }
+
+                if (row.LastTransferredIn is { } transferredIn)
+                {
+                    json.WriteNumber("lastTransferredIn", transferredIn);
+                }
+
                 if (row.Details is { } details)
                 {
                     var sealedDetails = SealedPayoutDetails.Seal(cipher, details, Context(batch.Period, batch.Version, row.StatementId));
@@ -41,6 +58,22 @@ internal static class PayoutBatchManifest
                     json.WriteEndObject();
                 }
 
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("blocked");
+            foreach (var blocked in batch.Blocked)
+            {
+                json.WriteStartObject();
+                json.WriteString("creatorId", blocked.CreatorId);
+                json.WriteStartArray("codes");
+                foreach (var code in blocked.Codes)
+                {
+                    json.WriteStringValue(code);
+                }
+
+                json.WriteEndArray();
                 json.WriteEndObject();
             }
 
@@ -70,9 +103,17 @@ internal static class PayoutBatchManifest
                 ? new SealedPayoutDetails(d.GetProperty("method").GetString()!, d.GetProperty("ibanSealed").GetString(), d.GetProperty("bic").GetString(), d.GetProperty("holderSealed").GetString()!)
                     .Open(cipher, id.CreatorId, Context(period, version, id))
                 : null;
-            return new PayoutBatchRow(id, payable, details);
+            return new PayoutBatchRow(id, payable, details)
+            {
+                AlreadyBatchedIn = row.TryGetProperty("alreadyBatchedIn", out var b) ? b.GetInt32() : null,
+                AlreadyTransferredMinor = row.TryGetProperty("alreadyTransferredMinor", out var t) ? t.GetInt64() : 0,
+                LastTransferredIn = row.TryGetProperty("lastTransferredIn", out var l) ? l.GetInt32() : null,
+            };
         });
-        return PayoutBatch.Create(calendar, period, version, [.. rows]);
+        var blocked = root.TryGetProperty("blocked", out var list)
+            ? list.EnumerateArray().Select(b => BlockedCreator.Of(b.GetProperty("creatorId").GetString()!, b.GetProperty("codes").EnumerateArray().Select(c => c.GetString()!))).ToList()
+            : [];
+        return PayoutBatch.Create(calendar, period, version, [.. rows], blocked);
     }
 
     private static string Context(PeriodKey period, int version, StatementId statement) => $"payout-batch|{period}|v{version}|{statement}";

@@ -33,4 +33,23 @@ internal static class BatchBuilders
         Row("yuki", 12000m, Manual("yuki", "Yuki Tanaka"), currency: "JPY"),
         Row("creator-with-a-very-long-id-0123456789", 1234.56m, Sepa("creator-with-a-very-long-id-0123456789", "NL91ABNA0417164300", "Jan de Vries", "ABNANL2A")),
         Row("-sum", 0.01m, Sepa("-sum", "BE68539007547034", "Sum Corp")));
+
+    /// <summary>
+    /// The golden delta: version 2 after a version 1 that paid lea 26.50 and chloe 120.00, with jonas blocked. Now lea's
+    /// reissue pays 27.10 (0.60 more), chloe's pays 119.40 (0.60 less: nothing), jonas is issued (85.00 in full), and
+    /// ana is blocked.
+    /// </summary>
+    public static PayoutBatch GoldenDelta()
+    {
+        var lea = Sepa("lea", "FR7630006000011234567890189", "Léa Martin", "BNPAFRPP");
+        var chloe = Sepa("@chloe", "DE89 3704 0044 0532 0130 00", "Chloé Dubois");
+        var jonas = Sepa("jonas", "DE02120300000000202051", "Jonas Keller");
+        var v1 = PayoutBatch.Next(Builders.Paris, Builders.November, null, [Row("lea", 26.50m, lea), Row("@chloe", 120.00m, chloe)], [BlockedCreator.Of("jonas", ["no-contract", "missing-rate"])]);
+        return PayoutBatch.Next(
+            Builders.Paris,
+            Builders.November,
+            v1,
+            [Row("lea", 27.10m, lea, version: 2), Row("@chloe", 119.40m, chloe, version: 2), Row("jonas", 85.00m, jonas)],
+            [BlockedCreator.Of("ana", ["no-contract"])]);
+    }
 }

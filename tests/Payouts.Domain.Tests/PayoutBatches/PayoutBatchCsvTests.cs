@@ -14,9 +14,9 @@ public sealed class PayoutBatchCsvTests
         var table = rows.SkipWhile(r => r[0] != "statementId").Skip(1).TakeWhile(r => r is not [""]).ToList();
         Assert.Equal(GoldenBatch().Rows.Count, table.Count);
         var lea = table.Single(r => r[1] == "lea");
-        Assert.Equal(["lea~2026-11~v2", "lea", "EUR", "503.17", "sepa", "FR76 **** **** **** **** ***0 189", "yes", "lea~2026-11~v2", ""], lea);
+        Assert.Equal(["lea~2026-11~v2", "lea", "EUR", "503.17", "sepa", "FR76 **** **** **** **** ***0 189", "yes", "lea~2026-11~v2", "", "", "0.00", "503.17", ""], lea);
         var ana = table.Single(r => r[1] == "ana");
-        Assert.Equal(["ana~2026-11~v1", "ana", "EUR", "75.00", "manual", "", "no", "", "no-payout-details"], ana);
+        Assert.Equal(["ana~2026-11~v1", "ana", "EUR", "75.00", "manual", "", "no", "", "no-payout-details", "", "0.00", "", ""], ana);
     }
 
     [Fact]

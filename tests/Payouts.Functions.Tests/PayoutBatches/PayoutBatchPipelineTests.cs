@@ -115,7 +115,16 @@ public sealed class PayoutBatchPipelineTests(PayoutsAppFixture app) : PayoutBatc
         var leaV2 = v2.Body.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("creatorId").GetString() == lea);
         Assert.Equal($"{lea}~{Period}~v2", leaV2.GetProperty("statementId").GetString());
         Assert.Equal("180.00", leaV2.GetProperty("payable").GetString());
-        Assert.Equal(("180.00", FrenchIban, "Léa Martin"), Transfers(Expect(200, await GetBatchAsync(Period, query: "?format=xml")))[$"{lea}~{Period}~v2"]);
+        Assert.Equal("170.00", leaV2.GetProperty("alreadyTransferred").GetString());
+        Assert.Equal("10.00", leaV2.GetProperty("toTransfer").GetString());
+        Assert.Equal("10.00", v2.Body.GetProperty("transferFile").GetProperty("controlSum").GetString());
+        var jonasV2 = v2.Body.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("creatorId").GetString() == jonas);
+        Assert.Equal((1, "85.00", false), (jonasV2.GetProperty("alreadyBatchedIn").GetInt32(), jonasV2.GetProperty("alreadyTransferred").GetString(), jonasV2.GetProperty("inTransferFile").GetBoolean()));
+
+        // Version 2's file pays only the reissue's difference: paying v1 then v2 pays lea 180.00 and jonas 85.00, once.
+        var transfersV2 = Transfers(Expect(200, await GetBatchAsync(Period, query: "?format=xml")));
+        Assert.Equal([$"{lea}~{Period}~v2"], transfersV2.Keys);
+        Assert.Equal(("10.00", FrenchIban, "Léa Martin"), transfersV2[$"{lea}~{Period}~v2"]);
         var v1Again = Expect(200, await GetBatchAsync(Period, accept: "text/csv", query: "?version=1"));
         responses.Add(v1Again);
         Assert.Equal(csvV1.Text, v1Again.Text);
@@ -125,9 +134,10 @@ public sealed class PayoutBatchPipelineTests(PayoutsAppFixture app) : PayoutBatc
 
         // New payout details are a new version too; the older ones keep the account they were made with.
         responses.Add(Expect(200, await PutPayoutDetailsAsync(jonas, NewGermanIban, "Jonas Keller")));
+        // Nothing is left to transfer in version 3 (both were paid by earlier files), so it has no transfer file.
         Assert.Equal(3, (await GetBatchAsync(Period)).Body.GetProperty("version").GetInt32());
-        Assert.Equal(NewGermanIban, Transfers(await GetBatchAsync(Period, query: "?format=xml"))[$"{jonas}~{Period}~v1"].Iban);
-        Assert.Equal(GermanIban, Transfers(await GetBatchAsync(Period, query: "?version=2&format=xml"))[$"{jonas}~{Period}~v1"].Iban);
+        Assert.Equal(409, (await GetBatchAsync(Period, query: "?format=xml")).Status);
+        Assert.Equal(GermanIban, Transfers(await GetBatchAsync(Period, query: "?version=1&format=xml"))[$"{jonas}~{Period}~v1"].Iban);
 
         // Personal data: nowhere in clear but the XML.
         Assert.NotEmpty(App.Logs.Entries);

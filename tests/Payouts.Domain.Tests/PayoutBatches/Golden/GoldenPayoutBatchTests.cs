@@ -19,4 +19,13 @@ public sealed class GoldenPayoutBatchTests
 
     [Fact]
     public void GoldenXml_IsValidPain001() => Pain001Schema.AssertValid(CreditTransferXml.ToUtf8(BatchBuilders.GoldenBatch(), BatchBuilders.Debtor));
+
+    [Fact]
+    public void DeltaCsv_IsTheGoldenFile() => GoldenFile.AssertMatches("payout-batch-delta.csv", PayoutBatchCsv.ToUtf8(BatchBuilders.GoldenDelta()), Folder);
+
+    [Fact]
+    public void DeltaXml_IsTheGoldenFile_PayingOnlyWhatVersion1DidNot() => GoldenFile.AssertMatches("payout-batch-delta.xml", CreditTransferXml.ToUtf8(BatchBuilders.GoldenDelta(), BatchBuilders.Debtor), Folder);
+
+    [Fact]
+    public void GoldenDeltaXml_IsValidPain001() => Pain001Schema.AssertValid(CreditTransferXml.ToUtf8(BatchBuilders.GoldenDelta(), BatchBuilders.Debtor));
 }
