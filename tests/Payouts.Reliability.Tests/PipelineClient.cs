@@ -65,7 +65,7 @@ public sealed class PipelineClient(Uri baseAddress) : IDisposable
         {
             await AdminAsync(HttpMethod.Put, $"creators/{creator}", new JsonObject
             {
-                ["effectiveFrom"] = "2020-01-01", ["region"] = "FR", ["payoutCurrency"] = "EUR",
+                ["effectiveFrom"] = "2020-01-01", ["region"] = "FR", ["payoutCurrency"] = "EUR", ["agencyId"] = "reliability-agency",
                 ["commissionGifts"] = "0.20", ["commissionDeals"] = "0.15", ["commissionBonuses"] = "0.10", ["minimumPayout"] = "0.00",
             });
         }
