@@ -55,9 +55,6 @@ public interface IStatementRepository
     Task<IReadOnlyList<StatementLine>> GetLinesAsync(StatementHeader header, CancellationToken ct);
 
     /// <summary>Why the statement could not be built, fenced by the lease; false when the lease was lost.</summary>
-    /// <summary>Removes the period's blocked marker if there is one, fenced by the lease; false when the lease was lost.</summary>
-    Task<bool> ClearBlockedAsync(ICreatorLease lease, PeriodKey period, CancellationToken ct);
-
     Task<bool> WriteBlockedAsync(ICreatorLease lease, PeriodKey period, IReadOnlyList<BlockReason> reasons, CancellationToken ct);
 
     /// <summary>The per-period index row of an issued statement, the blocked markers gone. Idempotent.</summary>

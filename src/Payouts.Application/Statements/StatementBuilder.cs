@@ -71,8 +71,9 @@ public sealed partial class StatementBuilder(
         return await ComputeAsync(id, pending, balance, draft: true, ct);
     }
 
-    /// <param name="nothingToState">Earlier periods this build found with nothing to state (their records voided, say): they
-    /// get no statement, so their rows count in this one as prior-period adjustments instead of being visited again.</param>
+    /// <param name="nothingToState">Earlier periods this build found with nothing to state: they get no statement and are
+    /// not visited again, so no shape of the data can keep a build looping under the lease (as one did before voided
+    /// rows were settled by a statement of their own).</param>
     private async Task<BuildOutcome> BuildUnderLeaseAsync(ICreatorLease lease, StatementId id, List<StatementId> issuedEarlier, HashSet<PeriodKey> nothingToState, CancellationToken ct)
     {
         for (var attempt = 1; attempt <= MaxCommitAttempts; attempt++)
@@ -133,13 +134,8 @@ public sealed partial class StatementBuilder(
             {
                 // Visited (a mark of a late record already counted, say) but nothing to state: no empty statement.
                 // Rows that cancel out (a record voided before it counted) are the exception: a statement settles
-                // them, or they would be read again forever and keep the period blocked, or unbuilt.
-                // A blocked marker left from an earlier attempt goes: nothing is blocked any more.
-                if (!await statements.ClearBlockedAsync(lease, id.Period, ct))
-                {
-                    return BuildOutcome.Of(id, BuildResult.LeaseLost);
-                }
-
+                // them (its emit removes a blocked marker), or they would be read again forever and keep the period
+                // blocked, or unbuilt.
                 return BuildOutcome.Of(id, BuildResult.NothingToState);
             }
 

@@ -41,8 +41,9 @@ public sealed class OutboxStore(TableServiceClient tables) : IOutboxStore
             async (d, token) => (await _table.AddEntityAsync(ToRow(Pending, d), token)).Headers.ETag,
             [(int)HttpStatusCode.Conflict],
             ct);
-        return [.. deliveries.Select(d => written.TryGetValue(d.DeliveryId, out var etag) && fresh.Find(f => f.DeliveryId == d.DeliveryId) is { } added
-            ? added with { Version = etag.ToString() }
+        var added = fresh.ToDictionary(d => d.DeliveryId, StringComparer.Ordinal);
+        return [.. deliveries.Select(d => written.TryGetValue(d.DeliveryId, out var etag)
+            ? added[d.DeliveryId] with { Version = etag.ToString() }
             : d with { Version = string.Empty })];
     }
 

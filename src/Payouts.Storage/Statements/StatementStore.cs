@@ -109,23 +109,6 @@ public sealed class StatementStore(CreatorTables tables, TableServiceClient serv
         return committed;
     }
 
-    /// <summary>
-    /// A statement found with nothing to state drops its blocked marker (fenced: a deleted marker that did not exist fails
-    /// the transaction on its own action, which is not the lease's), then the period index's blocked row.
-    /// </summary>
-    public async Task<bool> ClearBlockedAsync(ICreatorLease lease, PeriodKey period, CancellationToken ct)
-    {
-        var (_, leaseLost) = await CreatorLease.Of(lease).SubmitFencedAsync(
-            [new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(lease.CreatorId, StatementRows.BlockedKey(period)), ETag.All)], ct);
-        if (leaseLost)
-        {
-            return false;
-        }
-
-        await _byPeriod.DeleteEntityAsync(period.ToString(), StatementRows.ByPeriodBlockedKey(lease.CreatorId), ETag.All, ct);
-        return true;
-    }
-
     /// <summary>After the commit: the per-period index row, the blocked markers gone. Idempotent (rerun by any retry).</summary>
     public async Task IndexAsync(StatementHeader header, CancellationToken ct)
     {

@@ -143,20 +143,6 @@ internal sealed class FakeStatementRepository(FakeSettlements settlements) : ISt
         }
     }
 
-    public Task<bool> ClearBlockedAsync(ICreatorLease lease, PeriodKey period, CancellationToken ct)
-    {
-        lock (_gate)
-        {
-            if (lease.IsLost)
-            {
-                return Task.FromResult(false);
-            }
-
-            Blocked.Remove((lease.CreatorId, period));
-            return Task.FromResult(true);
-        }
-    }
-
     public Task<bool> WriteBlockedAsync(ICreatorLease lease, PeriodKey period, IReadOnlyList<BlockReason> reasons, CancellationToken ct)
     {
         lock (_gate)

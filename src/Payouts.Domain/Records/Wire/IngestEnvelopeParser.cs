@@ -131,7 +131,7 @@ public static class IngestEnvelopeParser
         catch (Exception ex) when (ex is JsonException or InvalidDataException)
         {
             documents.ForEach(d => d.Dispose());
-            return EnvelopeParseResult.Refused(ex is JsonException json ? $"Line {lineNumber} is not valid JSON{JsonText.WhereFailed(json).Replace(" at line 1,", " at", StringComparison.Ordinal)}." : ex.Message);
+            return EnvelopeParseResult.Refused(ex is JsonException json ? $"Line {lineNumber} is not valid JSON{JsonText.WhereFailed(json, oneLine: true)}." : ex.Message);
         }
 
         if (CountProblem(documents.Count) is { } problem)

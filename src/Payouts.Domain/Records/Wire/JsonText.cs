@@ -30,13 +30,18 @@ public static class JsonText
         }
     }
 
-    /// <summary>Where a JSON parse failed, as " at line L, byte B" (1-based), without the parser's own wording.</summary>
-    public static string WhereFailed(JsonException exception)
+    /// <summary>
+    /// Where a JSON parse failed, as " at line L, byte B" (1-based; " at byte B" for a document known to be one line),
+    /// without the parser's own wording.
+    /// </summary>
+    public static string WhereFailed(JsonException exception, bool oneLine = false)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return exception.LineNumber is { } line
-            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" at line {line + 1}, byte {(exception.BytePositionInLine ?? 0) + 1}")
-            : string.Empty;
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        var column = (exception.BytePositionInLine ?? 0) + 1;
+        return exception.LineNumber is not { } line ? string.Empty
+            : oneLine ? string.Create(culture, $" at byte {column}")
+            : string.Create(culture, $" at line {line + 1}, byte {column}");
     }
 
     /// <summary>

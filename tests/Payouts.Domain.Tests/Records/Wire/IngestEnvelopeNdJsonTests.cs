@@ -27,6 +27,7 @@ public sealed class IngestEnvelopeNdJsonTests
         var result = Parse("{\"recordId\":\"a\"}\n{\"recordId\":\n{\"recordId\":\"c\"}");
         Assert.Null(result.Envelope);
         Assert.StartsWith("Line 2 is not valid JSON", result.Problem, StringComparison.Ordinal);
+        Assert.Matches(@"^Line 2 is not valid JSON at byte \d+\.$", result.Problem);
     }
 
     [Fact]
